@@ -1,0 +1,154 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import { isSupportedCountry } from 'libphonenumber-js/max';
+
+/** Everything the app reads from its environment, parsed and checked once at start-up. */
+export interface Config {
+  port: number;
+  logLevel: LogLevel;
+  databaseUrl: string;
+  slack: {
+    signingSecret: string;
+    botToken: string;
+    adminToken: string | undefined;
+    profileFieldId: string | undefined;
+    profileFieldLabel: string;
+    apiUrl: string;
+  };
+  messageMedia: {
+    apiKey: string;
+    apiSecret: string;
+    baseUrl: string;
+  };
+  verification: {
+    secret: Buffer;
+    codeLength: number;
+    codeTtlSeconds: number;
+    maxAttempts: number;
+    defaultCountry: CountryCode | undefined;
+  };
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Lists every missing or malformed setting at once, by name, never echoing a secret's value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env): Config {
+  const reader = new EnvReader(env);
+  const config: Config = {
+    port: reader.integer('PORT', { default: 3000, min: 0, max: 65535 }),
+    logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    databaseUrl: reader.databaseUrl('DATABASE_URL', 'sqlite:./data/verify-phone.db'),
+    slack: {
+      signingSecret: reader.required('SLACK_SIGNING_SECRET'),
+      botToken: reader.token('SLACK_BOT_TOKEN', 'xoxb-', true) as string,
+      adminToken: reader.token('SLACK_ADMIN_TOKEN', 'xoxp-', false),
+      profileFieldId: reader.optional('SLACK_PROFILE_FIELD_ID'),
+      profileFieldLabel: reader.optional('SLACK_PROFILE_FIELD_LABEL') ?? 'Phone verified',
+      apiUrl: reader.url('SLACK_API_URL', 'https://slack.com/api/'),
+    },
+    messageMedia: {
+      apiKey: reader.required('MESSAGEMEDIA_API_KEY'),
+      apiSecret: reader.required('MESSAGEMEDIA_API_SECRET'),
+      baseUrl: reader.url('MESSAGEMEDIA_BASE_URL', 'https://api.messagemedia.com'),
+    },
+    verification: {
+      secret: reader.secret('VERIFY_SECRET', 32),
+      codeLength: reader.integer('VERIFY_CODE_LENGTH', { default: 6, min: 4, max: 10 }),
+      codeTtlSeconds: reader.integer('VERIFY_CODE_TTL_SECONDS', { default: 600, min: 60, max: 86_400 }),
+      maxAttempts: reader.integer('VERIFY_MAX_ATTEMPTS', { default: 5, min: 1, max: 20 }),
+      defaultCountry: reader.country('VERIFY_DEFAULT_COUNTRY'),
+    },
+  };
+  if (reader.problems.length > 0) throw new ConfigError(reader.problems);
+  return config;
+}
+
+/** Collects problems instead of stopping at the first, so one start-up reports all of them. */
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  optional(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  required(name: string): string {
+    const value = this.optional(name);
+    if (value === undefined) this.problems.push(`${name} is required`);
+    return value ?? '';
+  }
+
+  token(name: string, prefix: string, required: boolean): string | undefined {
+    const value = required ? this.required(name) : this.optional(name);
+    if (value && !value.startsWith(prefix)) this.problems.push(`${name} must be a Slack token starting with ${prefix}`);
+    return value;
+  }
+
+  integer(name: string, rule: { default: number; min: number; max: number }): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return rule.default;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < rule.min || value > rule.max) {
+      this.problems.push(`${name} must be a whole number from ${rule.min} to ${rule.max} (got "${raw}")`);
+      return rule.default;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  }
+
+  url(name: string, fallback: string): string {
+    const raw = this.optional(name) ?? fallback;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return raw;
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name} must be an http(s) URL (got "${raw}")`);
+    return fallback;
+  }
+
+  databaseUrl(name: string, fallback: string): string {
+    const raw = this.optional(name) ?? fallback;
+    if (/^sqlite:.+/.test(raw)) return raw;
+    this.problems.push(`${name} must look like sqlite:<path> or sqlite::memory:`);
+    return fallback;
+  }
+
+  secret(name: string, minBytes: number): Buffer {
+    const raw = this.optional(name);
+    if (raw === undefined) {
+      this.problems.push(`${name} is required (at least ${minBytes} bytes; e.g. openssl rand -base64 48)`);
+      return Buffer.alloc(0);
+    }
+    const bytes = Buffer.from(raw, 'utf8');
+    if (bytes.length < minBytes) this.problems.push(`${name} must be at least ${minBytes} bytes long`);
+    return bytes;
+  }
+
+  country(name: string): CountryCode | undefined {
+    const raw = this.optional(name)?.toUpperCase();
+    if (raw === undefined) return undefined;
+    if (isSupportedCountry(raw)) return raw;
+    this.problems.push(`${name} must be a two-letter ISO country code such as AU (got "${raw}")`);
+    return undefined;
+  }
+}

@@ -1,0 +1,13 @@
+import { hkdfSync } from 'node:crypto';
+
+/** Independent keys derived from the one deployment secret, so each use has its own key. */
+export interface DeploymentKeys {
+  readonly messageDigest: Buffer;
+  readonly flowReference: Buffer;
+}
+
+export function deriveKeys(deploymentSecret: Buffer): DeploymentKeys {
+  const derive = (purpose: string) =>
+    Buffer.from(hkdfSync('sha256', deploymentSecret, Buffer.alloc(0), `verify-phone ${purpose}`, 32));
+  return { messageDigest: derive('message-digest v1'), flowReference: derive('flow-reference v1') };
+}

@@ -1,0 +1,57 @@
+import { type CountryCode, type NumberType, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+/** A number we are willing to send a code to, in E.164 form. */
+export interface PhoneNumber {
+  readonly e164: string;
+  readonly country: CountryCode | undefined;
+}
+
+export type PhoneNumberProblem = 'empty' | 'too_long' | 'unparseable' | 'invalid' | 'not_mobile' | 'costly';
+
+export type PhoneNumberResult = { ok: true; number: PhoneNumber } | { ok: false; problem: PhoneNumberProblem };
+
+// Numbers that cannot receive an SMS or that bill the sender: the classic targets of SMS pumping.
+const COSTLY_TYPES: ReadonlySet<NumberType> = new Set([
+  'PREMIUM_RATE',
+  'SHARED_COST',
+  'TOLL_FREE',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+]);
+const MAX_INPUT_LENGTH = 40;
+// What people type around digits. Anything else is refused rather than having a number picked out of it.
+const PHONE_CHARACTERS = /^\+?[\d\s().\-\u00a0]+$/;
+
+/** Parses what a member typed, with full metadata, and keeps only numbers that can receive an SMS. */
+export function parsePhoneNumber(input: string, defaultCountry?: CountryCode): PhoneNumberResult {
+  const text = input.trim();
+  if (text === '') return { ok: false, problem: 'empty' };
+  if (text.length > MAX_INPUT_LENGTH) return { ok: false, problem: 'too_long' };
+  if (!PHONE_CHARACTERS.test(text)) return { ok: false, problem: 'unparseable' };
+  const parsed = parsePhoneNumberFromString(text, defaultCountry ? { defaultCountry } : undefined);
+  if (!parsed) return { ok: false, problem: 'unparseable' };
+  if (!parsed.isValid()) return { ok: false, problem: 'invalid' };
+  const type = parsed.getType();
+  if (type && COSTLY_TYPES.has(type)) return { ok: false, problem: 'costly' };
+  if (type === 'FIXED_LINE') return { ok: false, problem: 'not_mobile' };
+  return { ok: true, number: { e164: parsed.number, country: parsed.country } };
+}
+
+/**
+ * "+61 491 570 156" → "+61 4•• ••• 156": enough for a member to recognise their number,
+ * too little to reuse it. Used in every log line, view and profile tag.
+ */
+export function maskPhoneNumber(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return '•••';
+  const countryPrefix = `+${parsed.countryCallingCode}`;
+  const national = parsed.formatInternational().slice(countryPrefix.length);
+  const digitCount = national.replace(/\D/g, '').length;
+  let seen = 0;
+  const masked = national.replace(/\d/g, (digit) => {
+    seen += 1;
+    return seen === 1 || seen > digitCount - 3 ? digit : '•';
+  });
+  return `${countryPrefix}${masked}`;
+}

@@ -1,0 +1,47 @@
+import { maskPhoneNumber, parsePhoneNumber } from '../../src/verification/phone-number';
+
+describe('parsePhoneNumber', () => {
+  it.each([
+    ['+61 491 570 156', undefined, '+61491570156'],
+    ['+61491570156', undefined, '+61491570156'],
+    ['0491 570 156', 'AU', '+61491570156'],
+    ['(0491) 570-156', 'AU', '+61491570156'],
+    ['+44 7911 123 456', 'AU', '+447911123456'],
+    ['+1 415 555 2671', undefined, '+14155552671'],
+  ] as const)('accepts %s (default country %s) as %s', (input, country, e164) => {
+    expect(parsePhoneNumber(input, country)).toEqual({ ok: true, number: expect.objectContaining({ e164 }) });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['abc', 'unparseable'],
+    ['0491 570 156', 'unparseable'], // national form without a default country
+    ['+61 491 570 15', 'invalid'],
+    ['+44 7700 900 123', 'invalid'], // Ofcom's drama range: reserved, never assigned
+    ['+61 1900 123 456', 'costly'], // premium rate
+    ['+61 1800 123 456', 'costly'], // toll free
+    ['+61 13 00 00', 'costly'], // shared cost
+    ['+1 900 555 0123', 'costly'],
+    ['+61 2 9374 4000', 'not_mobile'], // Sydney landline
+    [`+61 ${'4'.repeat(60)}`, 'too_long'],
+  ] as const)('refuses %j as %s', (input, problem) => {
+    expect(parsePhoneNumber(input, undefined)).toEqual({ ok: false, problem });
+  });
+
+  it('refuses control characters and JSON instead of stripping them into a number', () => {
+    expect(parsePhoneNumber('{"phone":"+61491570156"}').ok).toBe(false);
+    expect(parsePhoneNumber('+61491570156\u0000;DROP').ok).toBe(false);
+  });
+});
+
+describe('maskPhoneNumber', () => {
+  it('keeps the country code, the first and the last three digits', () => {
+    expect(maskPhoneNumber('+61491570156')).toBe('+61 4•• ••• 156');
+    expect(maskPhoneNumber('+14155552671')).toBe('+1 4•• ••• •671');
+  });
+
+  it('never returns the full number', () => {
+    expect(maskPhoneNumber('+447911123456')).not.toContain('7911123456');
+  });
+});
