@@ -1,0 +1,7 @@
+export {
+  MessageMediaEmulator,
+  type MessageMediaEmulatorOptions,
+  type RequestLogEntry,
+} from './emulator';
+export type { EmulatorRoute, InjectedFailure } from './faults';
+export type { WireMessage } from './wire';
