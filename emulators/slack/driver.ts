@@ -1,0 +1,419 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { SlackEmulator } from './server';
+import { isRecord, type OpenView, type SlackView } from './types';
+import { checkResponseErrors, checkView } from './view-rules';
+
+export interface SlackDriverOptions {
+  /** The app's request URL, e.g. `http://127.0.0.1:3000/slack/events`. */
+  readonly appUrl: string;
+  readonly signingSecret: string;
+  readonly emulator: SlackEmulator;
+  /** How long Slack waits for the HTTP response before showing the user an error (default 3000). */
+  readonly ackDeadlineMs?: number;
+  /** The driver gives up on a request after this long (default 10 000). */
+  readonly requestTimeoutMs?: number;
+  /** The channel slash commands are typed in. */
+  readonly channel?: { readonly id: string; readonly name: string };
+}
+
+/** One HTTP exchange with the app. `ackMs` is measured from sending the request to reading the whole response. */
+export interface AckResult {
+  readonly status: number;
+  readonly body: string;
+  readonly ackMs: number;
+  /** What Slack would show instead of the app's answer: a timeout, a non-200 status, an invalid ack. */
+  readonly error?: string;
+}
+
+export interface CommandResult extends AckResult {
+  readonly triggerId: string;
+  readonly responseUrl: string;
+}
+
+/** How the ack of a `view_submission` changed the modal; `close` is an empty ack. */
+export type ViewAckAction = 'errors' | 'update' | 'push' | 'clear' | 'close';
+
+export interface SubmitResult extends AckResult {
+  /** False when the Slack client refused to submit (required input empty, length limits). */
+  readonly sent: boolean;
+  readonly action?: ViewAckAction;
+  /** Inline errors shown in the modal, keyed by block_id (from the app, or from the client when `sent` is false). */
+  readonly errors?: Readonly<Record<string, string>>;
+  /** The view on top of the modal's stack after the ack; absent once the modal is closed. */
+  readonly view?: OpenView;
+}
+
+export interface SubmitOptions {
+  /** Apply the Slack client's own input checks before sending (default true). */
+  readonly clientValidation?: boolean;
+}
+
+/** Input values by `block_id` or `action_id`; `null` submits an empty input. */
+export type InputValues = Readonly<Record<string, string | null>>;
+
+export type SignedHeaders = Record<'content-type' | 'x-slack-request-timestamp' | 'x-slack-signature', string>;
+
+const FORM = 'application/x-www-form-urlencoded';
+const JSON_TYPE = 'application/json';
+const TROUBLE = 'We had some trouble connecting. Try again?';
+/** The deprecated verification token Slack still puts in payloads. */
+const LEGACY_TOKEN = 'legacy-verification-token';
+/** Text-like inputs whose state carries a `value`. */
+const VALUE_INPUTS = new Set(['plain_text_input', 'email_text_input', 'url_text_input', 'number_input']);
+
+interface InputField {
+  readonly blockId: string;
+  readonly actionId: string;
+  readonly element: Record<string, unknown>;
+  readonly optional: boolean;
+}
+
+/**
+ * Plays Slack towards the app: signs and sends slash commands, interactions and events the way
+ * Slack does, and applies the app's acks to the emulator's views as the Slack client would.
+ */
+export class SlackDriver {
+  private readonly appUrl: string;
+  private readonly signingSecret: string;
+  private readonly slack: SlackEmulator;
+  private readonly ackDeadlineMs: number;
+  private readonly requestTimeoutMs: number;
+  private readonly channel: { readonly id: string; readonly name: string };
+
+  constructor(options: SlackDriverOptions) {
+    this.appUrl = options.appUrl;
+    this.signingSecret = options.signingSecret;
+    this.slack = options.emulator;
+    this.ackDeadlineMs = options.ackDeadlineMs ?? 3000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.channel = options.channel ?? { id: 'C0000GENERAL', name: 'general' };
+  }
+
+  /** The member types `command text` and presses Enter. */
+  async runSlashCommand(userId: string, command: string, text = ''): Promise<CommandResult> {
+    const user = this.member(userId);
+    const triggerId = this.slack.issueTriggerId(userId);
+    const responseUrl = this.slack.newResponseUrl();
+    const { team, appId } = this.slack;
+    const body = new URLSearchParams({
+      token: LEGACY_TOKEN,
+      team_id: team.id,
+      team_domain: team.domain,
+      channel_id: this.channel.id,
+      channel_name: this.channel.name,
+      user_id: userId,
+      user_name: user.name,
+      command,
+      text,
+      api_app_id: appId,
+      is_enterprise_install: 'false',
+      response_url: responseUrl,
+      trigger_id: triggerId,
+    }).toString();
+    const exchange = await this.send(body, FORM);
+    return { ...exchange, ...this.deadlineError(exchange), triggerId, responseUrl };
+  }
+
+  /**
+   * The member fills in the modal and presses its submit button. Inputs not given keep their
+   * `initial_value` (or are empty), like the client; the ack is then applied to the emulator.
+   */
+  async submitView(
+    viewId: string,
+    userId: string,
+    values: InputValues = {},
+    { clientValidation = true }: SubmitOptions = {},
+  ): Promise<SubmitResult> {
+    const open = this.visibleView(viewId, userId, 'modal');
+    if (open.view.type !== 'modal' || !open.view.submit) {
+      throw new Error(`view ${viewId} has no submit button`);
+    }
+    const { state, clientErrors } = fillInputs(open.view, values);
+    if (clientValidation && Object.keys(clientErrors).length > 0) {
+      return { sent: false, status: 0, body: '', ackMs: 0, errors: clientErrors, view: open };
+    }
+    const payload = {
+      type: 'view_submission',
+      ...this.interactionBase(userId, viewId),
+      view: this.slack.workspace.render(open, state),
+      response_urls: [],
+    };
+    const exchange = await this.send(formPayload(payload), FORM);
+    return { sent: true, ...exchange, ...this.applyViewAck(open, exchange) };
+  }
+
+  /** The member clicks a button in a modal or on the Home tab. */
+  async clickButton(viewId: string, userId: string, actionId: string, value?: string): Promise<AckResult> {
+    const open = this.visibleView(viewId, userId);
+    const found = findButton(open.view, actionId);
+    if (!found) throw new Error(`view ${viewId} has no button with action_id ${actionId}`);
+    const { blockId, button } = found;
+    const buttonValue = value ?? (typeof button.value === 'string' ? button.value : undefined);
+    const payload = {
+      type: 'block_actions',
+      ...this.interactionBase(userId, viewId),
+      container: { type: 'view', view_id: viewId },
+      view: this.slack.workspace.render(open),
+      actions: [
+        {
+          type: 'button',
+          action_id: actionId,
+          block_id: blockId,
+          text: button.text,
+          ...(buttonValue === undefined ? {} : { value: buttonValue }),
+          ...(typeof button.style === 'string' ? { style: button.style } : {}),
+          action_ts: slackTs(),
+        },
+      ],
+    };
+    const exchange = await this.send(formPayload(payload), FORM);
+    return { ...exchange, ...this.deadlineError(exchange) };
+  }
+
+  /**
+   * The member dismisses a modal view (Cancel or ×). Sends `view_closed` when the view asked for
+   * `notify_on_close`; returns that exchange, or undefined when nothing was sent.
+   */
+  async closeView(viewId: string, userId: string): Promise<AckResult | undefined> {
+    const open = this.visibleView(viewId, userId, 'modal');
+    const rendered = this.slack.workspace.render(open);
+    this.slack.workspace.closeView(viewId);
+    if (open.view.type !== 'modal' || !open.view.notify_on_close) return undefined;
+    const { trigger_id: _unused, ...base } = this.interactionBase(userId, viewId);
+    const payload = { type: 'view_closed', ...base, view: rendered, is_cleared: false };
+    const exchange = await this.send(formPayload(payload), FORM);
+    return { ...exchange, ...this.deadlineError(exchange) };
+  }
+
+  /** The member opens the app's Home tab: an `app_home_opened` event. */
+  async openHomeTab(userId: string): Promise<AckResult> {
+    this.member(userId);
+    const { team, appId, botUserId, workspace } = this.slack;
+    const home = workspace.homeOf(userId);
+    const eventTs = slackTs();
+    const envelope = {
+      token: LEGACY_TOKEN,
+      team_id: team.id,
+      api_app_id: appId,
+      event: {
+        type: 'app_home_opened',
+        user: userId,
+        channel: `D${userId.replace(/^[UW]/, '')}`,
+        tab: 'home',
+        event_ts: eventTs,
+        ...(home ? { view: workspace.render(home) } : {}),
+      },
+      type: 'event_callback',
+      event_id: `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
+      event_time: Math.floor(Number(eventTs)),
+      authorizations: [
+        { enterprise_id: null, team_id: team.id, user_id: botUserId, is_bot: true, is_enterprise_install: false },
+      ],
+      is_ext_shared_channel: false,
+    };
+    const exchange = await this.send(JSON.stringify(envelope), JSON_TYPE);
+    return { ...exchange, ...this.deadlineError(exchange) };
+  }
+
+  /** Posts a body with exactly these headers: for tests of bad signatures and malformed payloads. */
+  async sendRaw(body: string, headers: Readonly<Record<string, string>>): Promise<AckResult> {
+    const started = performance.now();
+    const response = await fetch(this.appUrl, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(this.requestTimeoutMs),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text, ackMs: performance.now() - started };
+  }
+
+  /** Slack's request-signing headers for a form-encoded body (timestamp in seconds, default now). */
+  sign(body: string, timestamp: number = Math.floor(Date.now() / 1000)): SignedHeaders {
+    const signature = createHmac('sha256', this.signingSecret).update(`v0:${timestamp}:${body}`).digest('hex');
+    return {
+      'content-type': FORM,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': `v0=${signature}`,
+    };
+  }
+
+  private send(body: string, contentType: string): Promise<AckResult> {
+    return this.sendRaw(body, { ...this.sign(body), 'content-type': contentType });
+  }
+
+  private deadlineError(exchange: AckResult): { error: string } | Record<string, never> {
+    if (exchange.ackMs > this.ackDeadlineMs) {
+      return {
+        error: `operation_timeout: no response within ${this.ackDeadlineMs} ms (took ${exchange.ackMs.toFixed(0)} ms)`,
+      };
+    }
+    if (exchange.status !== 200) return { error: `the app answered HTTP ${exchange.status}` };
+    return {};
+  }
+
+  /** What the Slack client does with a `view_submission` ack. */
+  private applyViewAck(
+    open: OpenView,
+    exchange: AckResult,
+  ): Omit<SubmitResult, keyof AckResult | 'sent'> & { error?: string } {
+    const { workspace } = this.slack;
+    const trouble = (detail: string) => ({ error: `${TROUBLE} (${detail})`, view: workspace.view(open.id) ?? open });
+    const late = this.deadlineError(exchange);
+    if ('error' in late) return trouble(late.error);
+
+    let ack: unknown = {};
+    if (exchange.body.trim() !== '') {
+      try {
+        ack = JSON.parse(exchange.body);
+      } catch {
+        return trouble(`ack body is not JSON: ${exchange.body.slice(0, 200)}`);
+      }
+    }
+    if (!isRecord(ack)) return trouble('ack body is not a JSON object');
+
+    switch (ack.response_action) {
+      case undefined: {
+        const below = workspace.closeView(open.id);
+        return { action: 'close', ...(below ? { view: below } : {}) };
+      }
+      case 'clear':
+        workspace.clearStack(open.id);
+        return { action: 'clear' };
+      case 'errors': {
+        const problems = checkResponseErrors(open.view, ack.errors);
+        if (problems.length > 0) return trouble(problems.join(' '));
+        return {
+          action: 'errors',
+          errors: ack.errors as Record<string, string>,
+          view: workspace.view(open.id) ?? open,
+        };
+      }
+      case 'update':
+      case 'push': {
+        const checked = checkView(ack.view, { type: 'modal' });
+        if (!checked.ok) return trouble(`${checked.error}: ${checked.messages.join(' ')}`);
+        const changed =
+          ack.response_action === 'update'
+            ? workspace.updateView(open.id, checked.view)
+            : workspace.pushView(open.id, checked.view);
+        if (!changed.ok) return trouble(changed.error);
+        return { action: ack.response_action, view: changed.value };
+      }
+      default:
+        return trouble(`unknown response_action ${JSON.stringify(ack.response_action)}`);
+    }
+  }
+
+  private interactionBase(userId: string, viewId: string) {
+    const user = this.member(userId);
+    const { team, appId } = this.slack;
+    return {
+      team: { id: team.id, domain: team.domain },
+      user: { id: userId, username: user.name, name: user.name, team_id: team.id },
+      api_app_id: appId,
+      token: LEGACY_TOKEN,
+      trigger_id: this.slack.issueTriggerId(userId, viewId),
+      is_enterprise_install: false,
+      enterprise: null,
+    };
+  }
+
+  private member(userId: string) {
+    const user = this.slack.workspace.user(userId);
+    if (!user) throw new Error(`unknown member ${userId}: add it with emulator.addUser first`);
+    return user;
+  }
+
+  /** The view the member is looking at; interacting with anything else is a test bug. */
+  private visibleView(viewId: string, userId: string, type?: 'modal'): OpenView {
+    const open = this.slack.view(viewId);
+    if (!open) throw new Error(`view ${viewId} is not open`);
+    if (open.userId !== userId) throw new Error(`view ${viewId} belongs to ${open.userId}, not ${userId}`);
+    if (type && open.type !== type) throw new Error(`view ${viewId} is a ${open.type} view, not a ${type}`);
+    const top = this.slack.workspace.stackOf(viewId).at(-1);
+    if (top && top.id !== viewId) throw new Error(`view ${viewId} is covered by pushed view ${top.id}`);
+    return open;
+  }
+}
+
+/** `payload=<JSON>` form body, as Slack sends interactivity requests. */
+function formPayload(payload: unknown): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A Slack timestamp string: seconds with microseconds, e.g. `1712345678.123456`. */
+function slackTs(): string {
+  return (Date.now() / 1000).toFixed(6);
+}
+
+function blocksOf(view: SlackView): Record<string, unknown>[] {
+  return (view.blocks as unknown[]).filter(isRecord);
+}
+
+/** Slack invents ids the app left out; the driver uses stable stand-ins. */
+function blockIdOf(block: Record<string, unknown>, index: number): string {
+  return typeof block.block_id === 'string' ? block.block_id : `block_${index}`;
+}
+
+function inputFields(view: SlackView): InputField[] {
+  return blocksOf(view).flatMap((block, index) => {
+    if (block.type !== 'input' || !isRecord(block.element)) return [];
+    const element = block.element;
+    const actionId = typeof element.action_id === 'string' ? element.action_id : `action_${index}`;
+    return [{ blockId: blockIdOf(block, index), actionId, element, optional: block.optional === true }];
+  });
+}
+
+/** Builds `state.values` and the errors the Slack client itself would show before sending. */
+function fillInputs(
+  view: SlackView,
+  given: InputValues,
+): { state: Record<string, Record<string, unknown>>; clientErrors: Record<string, string> } {
+  const fields = inputFields(view);
+  for (const key of Object.keys(given)) {
+    if (!fields.some((field) => field.blockId === key || field.actionId === key)) {
+      throw new Error(`no input block or action ${key} in view (inputs: ${fields.map((f) => f.blockId).join(', ')})`);
+    }
+  }
+  const state: Record<string, Record<string, unknown>> = {};
+  const clientErrors: Record<string, string> = {};
+  for (const { blockId, actionId, element, optional } of fields) {
+    const typed = given[blockId] !== undefined ? given[blockId] : given[actionId];
+    const initial = typeof element.initial_value === 'string' ? element.initial_value : null;
+    const value = typed !== undefined ? typed : initial;
+    const type = String(element.type);
+    state[blockId] = { [actionId]: VALUE_INPUTS.has(type) ? { type, value } : { type } };
+    const problem = clientProblem(element, value, optional);
+    if (problem) clientErrors[blockId] = problem;
+  }
+  return { state, clientErrors };
+}
+
+function clientProblem(element: Record<string, unknown>, value: string | null, optional: boolean): string | undefined {
+  if (value === null || value === '') return optional ? undefined : 'Please complete this required field.';
+  if (typeof element.min_length === 'number' && value.length < element.min_length) {
+    return `Must have at least ${element.min_length} characters`;
+  }
+  if (typeof element.max_length === 'number' && value.length > element.max_length) {
+    return `Must have at most ${element.max_length} characters`;
+  }
+  return undefined;
+}
+
+function findButton(
+  view: SlackView,
+  actionId: string,
+): { blockId: string; button: Record<string, unknown> } | undefined {
+  const blocks = blocksOf(view);
+  for (const [index, block] of blocks.entries()) {
+    const elements = Array.isArray(block.elements) ? block.elements : [block.accessory];
+    const button = elements.find(
+      (element: unknown): element is Record<string, unknown> =>
+        isRecord(element) && element.type === 'button' && element.action_id === actionId,
+    );
+    if (button) return { blockId: blockIdOf(block, index), button };
+  }
+  return undefined;
+}

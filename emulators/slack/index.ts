@@ -1,0 +1,29 @@
+export {
+  type AckResult,
+  type CommandResult,
+  type InputValues,
+  type SignedHeaders,
+  SlackDriver,
+  type SlackDriverOptions,
+  type SubmitOptions,
+  type SubmitResult,
+  type ViewAckAction,
+} from './driver';
+export { SlackEmulator, type SlackEmulatorOptions } from './server';
+export type {
+  ApiResponse,
+  InjectedFailure,
+  NewUser,
+  OpenView,
+  PostedMessage,
+  ProfileFieldDefinition,
+  ProfileFieldValue,
+  RecordedCall,
+  SlackView,
+  TeamInfo,
+  TokenKind,
+  UserRole,
+  ViewType,
+  WorkspaceUser,
+} from './types';
+export { checkResponseErrors, checkView, inputBlockIds, VIEW_LIMITS, type ViewCheck } from './view-rules';

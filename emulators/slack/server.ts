@@ -1,0 +1,367 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listen, type RunningServer, readBody, sendJson, sleep } from '../http';
+import {
+  type ApiResponse,
+  type InjectedFailure,
+  isRecord,
+  type NewUser,
+  type OpenView,
+  type PostedMessage,
+  type ProfileFieldDefinition,
+  type ProfileFieldValue,
+  type RecordedCall,
+  type TeamInfo,
+  type TokenKind,
+  type WorkspaceUser,
+} from './types';
+import { type Caller, METHODS } from './web-api';
+import { Workspace } from './workspace';
+
+export interface SlackEmulatorOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly team?: TeamInfo;
+  /** The app's bot token (`xoxb-…`). */
+  readonly botToken: string;
+  /** A user token (`xoxp-…`) of the member who installed the app; needed for `users.profile.set`. */
+  readonly adminToken?: string;
+  /** The admin token's owner, added as a member. Default `{ id: 'UADMIN', name: 'admin', role: 'admin' }`. */
+  readonly admin?: NewUser;
+  readonly botId?: string;
+  readonly botUserId?: string;
+  readonly appId?: string;
+  /** Custom profile fields defined in the workspace's settings. */
+  readonly profileFields?: readonly ProfileFieldDefinition[];
+  /** The emulator's clock (ms since the epoch), e.g. to expire trigger ids without sleeping. */
+  readonly now?: () => number;
+  /** Default 3000, as in Slack. */
+  readonly triggerTtlMs?: number;
+  /** Added before every Web API response, to model network and Slack latency. */
+  readonly latencyMs?: number;
+}
+
+/** Values of a JSON-encoded argument that the emulator decodes (WebClient JSON-encodes nested objects). */
+const JSON_ARGS = new Set(['view', 'profile', 'blocks', 'attachments', 'metadata']);
+
+const DEFAULT_TEAM: TeamInfo = { id: 'T0000000001', domain: 'acme', name: 'Acme' };
+const DEFAULT_ADMIN: NewUser = { id: 'UADMIN', name: 'admin', role: 'admin' };
+
+interface PendingFailure {
+  readonly failure: InjectedFailure;
+  remaining: number;
+}
+
+type Listener<T> = (item: T) => void;
+
+/**
+ * A Slack Web API emulator on 127.0.0.1: the methods the verify-phone app uses, with Slack's
+ * token rules, trigger-id lifetime, view validation and failure injection. Point a `WebClient`
+ * (or Bolt's `clientOptions.slackApiUrl`) at `apiUrl`.
+ */
+export class SlackEmulator {
+  readonly workspace: Workspace;
+  private readonly tokens: ReadonlyMap<string, TokenKind>;
+  private readonly adminUserId: string;
+  private readonly latencyMs: number;
+  private readonly recorded: RecordedCall[] = [];
+  private readonly failures = new Map<string, PendingFailure[]>();
+  private readonly hanging = new Set<ServerResponse>();
+  private readonly viewListeners = new Set<Listener<OpenView>>();
+  private readonly callListeners = new Set<Listener<RecordedCall>>();
+  private server: RunningServer | undefined;
+
+  private constructor(options: SlackEmulatorOptions) {
+    const admin = options.admin ?? DEFAULT_ADMIN;
+    this.workspace = new Workspace(
+      {
+        team: options.team ?? DEFAULT_TEAM,
+        appId: options.appId ?? 'A0000VERIFY',
+        botId: options.botId ?? 'B0000VERIFY',
+        botUserId: options.botUserId ?? 'U0000VERIFY',
+        profileFields: options.profileFields ?? [],
+        now: options.now ?? Date.now,
+        triggerTtlMs: options.triggerTtlMs ?? 3000,
+      },
+      (view) => this.notify(this.viewListeners, view),
+    );
+    this.workspace.addUser(admin);
+    this.adminUserId = admin.id;
+    this.latencyMs = options.latencyMs ?? 0;
+    const tokens = new Map<string, TokenKind>([[options.botToken, 'bot']]);
+    if (options.adminToken) tokens.set(options.adminToken, 'admin');
+    this.tokens = tokens;
+  }
+
+  static async start(options: SlackEmulatorOptions): Promise<SlackEmulator> {
+    const emulator = new SlackEmulator(options);
+    emulator.server = await listen((req, res) => emulator.handle(req, res), options.port ?? 0);
+    return emulator;
+  }
+
+  /** `http://127.0.0.1:PORT` */
+  get url(): string {
+    if (!this.server) throw new Error('SlackEmulator is not running');
+    return this.server.url;
+  }
+
+  /** What the app passes as `slackApiUrl`, e.g. `http://127.0.0.1:PORT/api/`. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  get team(): TeamInfo {
+    return this.workspace.config.team;
+  }
+
+  get appId(): string {
+    return this.workspace.config.appId;
+  }
+
+  get botUserId(): string {
+    return this.workspace.config.botUserId;
+  }
+
+  /** Adds a member, or replaces the one with the same id (e.g. to change the admin's role). */
+  addUser(user: NewUser): WorkspaceUser {
+    return this.workspace.addUser(user);
+  }
+
+  /** A trigger id as Slack puts it in a command or interaction payload: valid 3 s, single use. */
+  issueTriggerId(userId: string, fromViewId?: string): string {
+    return this.workspace.issueTrigger(userId, fromViewId);
+  }
+
+  /** A fresh `response_url` for a slash command; what the app POSTs there shows up in `messages`. */
+  newResponseUrl(): string {
+    return `${this.url}/response/${randomBytes(8).toString('hex')}`;
+  }
+
+  /** Views currently open (modals) or published (home tabs), oldest first. */
+  get views(): readonly OpenView[] {
+    return this.workspace.openViews();
+  }
+
+  view(viewId: string): OpenView | undefined {
+    return this.workspace.view(viewId);
+  }
+
+  /** Every Web API call answered (or hung) since start or reset, in the order they were answered. */
+  get calls(): readonly RecordedCall[] {
+    return this.recorded;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.recorded.filter((call) => call.method === method);
+  }
+
+  get messages(): readonly PostedMessage[] {
+    return this.workspace.messages;
+  }
+
+  /** Custom profile fields as set by `users.profile.set`. */
+  profileOf(userId: string): Record<string, ProfileFieldValue> {
+    return this.workspace.profileOf(userId);
+  }
+
+  /** Makes the next `count` calls of `method` fail (or be delayed, or hang); queued failures apply in order. */
+  failNext(method: string, failure: InjectedFailure, count = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    queue.push({ failure, remaining: count });
+    this.failures.set(method, queue);
+  }
+
+  /**
+   * Resolves with the first view matching `predicate`: one already open, or the next one opened,
+   * updated, pushed or published. Rejects after `timeoutMs`.
+   */
+  waitForView(predicate: (view: OpenView) => boolean, timeoutMs = 5000): Promise<OpenView> {
+    return this.waitFor(this.views, this.viewListeners, predicate, timeoutMs, () => {
+      const open = this.views.map((view) => `${view.id} ${view.type} callback_id=${view.view.callback_id ?? ''}`);
+      return `no matching view within ${timeoutMs} ms; open views: [${open.join('; ')}]`;
+    });
+  }
+
+  /** Resolves with the first recorded call matching a method name or predicate, already made or next. */
+  waitForCall(match: string | ((call: RecordedCall) => boolean), timeoutMs = 5000): Promise<RecordedCall> {
+    const predicate = typeof match === 'string' ? (call: RecordedCall) => call.method === match : match;
+    return this.waitFor(this.recorded, this.callListeners, predicate, timeoutMs, () => {
+      const methods = this.recorded.map((call) => call.method);
+      return `no matching Web API call within ${timeoutMs} ms; calls: [${methods.join(', ')}]`;
+    });
+  }
+
+  /** Clears views, triggers, profiles, messages, calls and pending failures, and drops hung requests. Members stay. */
+  reset(): void {
+    this.workspace.reset();
+    this.recorded.length = 0;
+    this.failures.clear();
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    this.hanging.clear();
+    await server?.close();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'POST' && url.pathname.startsWith('/response/')) {
+      await this.handleResponseUrl(req, res);
+      return;
+    }
+    const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
+    if (!method || (req.method !== 'POST' && req.method !== 'GET')) {
+      sendJson(res, 404, { ok: false, error: 'not_found' });
+      return;
+    }
+    const parsed = parseArgs(await readBody(req), req.headers['content-type'], url.searchParams);
+    const { token, ...args } = parsed.ok ? parsed.value : {};
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const tokenValue = bearer ?? (typeof token === 'string' ? token : undefined);
+    const kind = tokenValue ? (this.tokens.get(tokenValue) ?? 'unknown') : 'unknown';
+    const at = this.workspace.config.now();
+    const record = (ok: boolean, error?: string) => this.record({ method, token: kind, args, ok, error, at });
+
+    const failure = this.takeFailure(method);
+    if (failure === 'hang') {
+      record(false, 'hang');
+      this.hanging.add(res);
+      res.on('close', () => this.hanging.delete(res));
+      return;
+    }
+    const delayMs = this.latencyMs + (typeof failure === 'object' && 'delayMs' in failure ? failure.delayMs : 0);
+    if (delayMs > 0) await sleep(delayMs);
+    if (typeof failure === 'object' && 'status' in failure) {
+      const rateLimited = failure.status === 429;
+      record(false, rateLimited ? 'ratelimited' : `http_${failure.status}`);
+      const headers: Record<string, string> = rateLimited
+        ? { 'retry-after': String(failure.retryAfterSeconds ?? 1) }
+        : {};
+      sendJson(res, failure.status, { ok: false, error: rateLimited ? 'ratelimited' : 'fatal_error' }, headers);
+      return;
+    }
+
+    const body = this.respond(method, args, parsed.ok ? undefined : parsed.error, tokenValue, failure);
+    record(body.ok, body.ok ? undefined : body.error);
+    sendJson(res, 200, body);
+  }
+
+  private respond(
+    method: string,
+    args: Record<string, unknown>,
+    parseError: string | undefined,
+    token: string | undefined,
+    failure: InjectedFailure | undefined,
+  ): ApiResponse {
+    const handler = METHODS[method];
+    if (!handler) return { ok: false, error: 'unknown_method' };
+    if (parseError) return { ok: false, error: parseError };
+    if (typeof failure === 'object' && 'error' in failure) return { ok: false, error: failure.error };
+    if (!token) return { ok: false, error: 'not_authed' };
+    const caller = this.caller(token);
+    if (!caller) return { ok: false, error: 'invalid_auth' };
+    return handler({ args, caller, workspace: this.workspace });
+  }
+
+  private caller(token: string): Caller | undefined {
+    const kind = this.tokens.get(token);
+    if (kind === 'bot') return { kind: 'bot' };
+    const admin = this.workspace.user(this.adminUserId);
+    return kind === 'admin' && admin ? { kind: 'admin', user: admin } : undefined;
+  }
+
+  private async handleResponseUrl(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const parsed = parseArgs(await readBody(req), req.headers['content-type'], new URLSearchParams());
+    if (!parsed.ok) {
+      sendJson(res, 400, { ok: false, error: parsed.error });
+      return;
+    }
+    const body = parsed.value;
+    this.workspace.postMessage({
+      via: 'response_url',
+      ...(typeof body.text === 'string' ? { text: body.text } : {}),
+      ...(body.blocks === undefined ? {} : { blocks: body.blocks }),
+      body,
+    });
+    sendJson(res, 200, { ok: true });
+  }
+
+  private takeFailure(method: string): InjectedFailure | undefined {
+    const queue = this.failures.get(method);
+    const next = queue?.[0];
+    if (!queue || !next) return undefined;
+    next.remaining -= 1;
+    if (next.remaining <= 0) queue.shift();
+    return next.failure;
+  }
+
+  private record({ error, ...call }: RecordedCall): void {
+    const recorded: RecordedCall = Object.freeze({ ...call, ...(error === undefined ? {} : { error }) });
+    this.recorded.push(recorded);
+    this.notify(this.callListeners, recorded);
+  }
+
+  private notify<T>(listeners: Set<Listener<T>>, item: T): void {
+    for (const listener of [...listeners]) listener(item);
+  }
+
+  private waitFor<T>(
+    current: readonly T[],
+    listeners: Set<Listener<T>>,
+    predicate: (item: T) => boolean,
+    timeoutMs: number,
+    describe: () => string,
+  ): Promise<T> {
+    const found = current.find(predicate);
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise<T>((resolve, reject) => {
+      const listener: Listener<T> = (item) => {
+        if (!predicate(item)) return;
+        clearTimeout(timer);
+        listeners.delete(listener);
+        resolve(item);
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(listener);
+        reject(new Error(describe()));
+      }, timeoutMs);
+      listeners.add(listener);
+    });
+  }
+}
+
+type Parsed =
+  | { readonly ok: true; readonly value: Record<string, unknown> }
+  | { readonly ok: false; readonly error: string };
+
+/** Query string plus a form-encoded (WebClient's default) or JSON body; JSON-valued form args decoded. */
+function parseArgs(raw: string, contentType: string | undefined, query: URLSearchParams): Parsed {
+  const args: Record<string, unknown> = Object.fromEntries(query);
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType === 'application/json') {
+    if (raw.trim() === '') return { ok: true, value: args };
+    try {
+      const body: unknown = JSON.parse(raw);
+      if (!isRecord(body)) return { ok: false, error: 'invalid_json' };
+      return { ok: true, value: { ...args, ...body } };
+    } catch {
+      return { ok: false, error: 'invalid_json' };
+    }
+  }
+  for (const [key, value] of new URLSearchParams(raw)) args[key] = JSON_ARGS.has(key) ? decodeJson(value) : value;
+  return { ok: true, value: args };
+}
+
+/** The decoded object or array, or the string itself when it is not JSON (validation then reports it). */
+function decodeJson(value: string): unknown {
+  try {
+    const decoded: unknown = JSON.parse(value);
+    return typeof decoded === 'object' && decoded !== null ? decoded : value;
+  } catch {
+    return value;
+  }
+}
