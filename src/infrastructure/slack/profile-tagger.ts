@@ -1,0 +1,63 @@
+import type { webApi } from '@slack/bolt';
+import type { Member } from '../../verification/flow-reference';
+import type { ProfileTagger, TagResult } from '../../verification/ports';
+import { slackErrorCode } from './web-client';
+
+export interface ProfileFieldSettings {
+  /** Field id from the admin's profile settings; when absent it is looked up by label. */
+  readonly fieldId: string | undefined;
+  readonly fieldLabel: string;
+}
+
+/**
+ * Writes the "Phone verified" custom field with an admin's user token (`users.profile.set` with
+ * `user`). The field id is resolved once via `team.profile.get` and cached.
+ */
+export class SlackProfileTagger implements ProfileTagger {
+  private fieldId: Promise<string | undefined> | undefined;
+
+  constructor(
+    private readonly adminClient: webApi.WebClient,
+    private readonly botClient: webApi.WebClient,
+    private readonly settings: ProfileFieldSettings,
+  ) {}
+
+  async tag(member: Member, label: { value: string; alt: string }): Promise<TagResult> {
+    try {
+      const fieldId = await this.resolveFieldId();
+      if (!fieldId) {
+        return {
+          ok: false,
+          state: 'not_configured',
+          reason: `no profile field labelled "${this.settings.fieldLabel}"`,
+        };
+      }
+      await this.adminClient.users.profile.set({ user: member.userId, profile: { fields: { [fieldId]: label } } });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, state: 'failed', reason: slackErrorCode(error) };
+    }
+  }
+
+  private resolveFieldId(): Promise<string | undefined> {
+    if (this.settings.fieldId) return Promise.resolve(this.settings.fieldId);
+    this.fieldId ??= this.lookUpFieldId().catch((error: unknown) => {
+      this.fieldId = undefined; // a failed lookup is retried on the next verification
+      throw error;
+    });
+    return this.fieldId;
+  }
+
+  private async lookUpFieldId(): Promise<string | undefined> {
+    const result = await this.botClient.team.profile.get({ visibility: 'all' });
+    const wanted = this.settings.fieldLabel.trim().toLowerCase();
+    return result.profile?.fields?.find((field) => field.label?.trim().toLowerCase() === wanted)?.id;
+  }
+}
+
+/** Used when no admin token is configured: verification still counts, the member is told why. */
+export class UnconfiguredProfileTagger implements ProfileTagger {
+  async tag(): Promise<TagResult> {
+    return { ok: false, state: 'not_configured', reason: 'SLACK_ADMIN_TOKEN is not set' };
+  }
+}

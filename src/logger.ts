@@ -1,0 +1,64 @@
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { LogLevel as ConfigLogLevel } from './config';
+
+export type AppLogger = Logger;
+
+/**
+ * Structured JSON logs. The domain only ever logs masked numbers and never codes; redaction is a
+ * second net for tokens and secrets that could ride along in an error object.
+ */
+export function createLogger(level: ConfigLogLevel, destination?: DestinationStream): AppLogger {
+  return pino(
+    {
+      level,
+      base: { app: 'verify-phone' },
+      redact: {
+        paths: [
+          'token',
+          '*.token',
+          'authorization',
+          '*.authorization',
+          '*.headers.authorization',
+          'password',
+          '*.password',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
+}
+
+const TO_BOLT: Record<string, LogLevel> = {
+  trace: LogLevel.INFO,
+  debug: LogLevel.INFO,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+};
+
+/** Bolt's logger interface on top of pino, so framework messages land in the same JSON stream. */
+export function boltLogger(logger: AppLogger): BoltLogger {
+  const child = logger.child({ component: 'bolt' });
+  const write =
+    (level: 'info' | 'warn' | 'error') =>
+    (...messages: unknown[]) => {
+      const error = messages.find((message) => message instanceof Error);
+      const text = messages
+        .filter((message) => !(message instanceof Error))
+        .map((message) => (typeof message === 'string' ? message : JSON.stringify(message)))
+        .join(' ');
+      if (error) child[level]({ err: error }, text);
+      else child[level](text);
+    };
+  return {
+    // Bolt's debug output includes raw payloads, and so what members typed: never logged.
+    debug: () => {},
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: () => {}, // the level is pino's, set from LOG_LEVEL
+    getLevel: () => TO_BOLT[logger.level] ?? LogLevel.ERROR,
+    setName: () => {},
+  };
+}

@@ -1,0 +1,17 @@
+/** Ids shared by the view builders and the listeners: one spelling, so an error always lands on its input. */
+export const CALLBACK = {
+  phoneStep: 'verify_phone_number',
+  codeStep: 'verify_phone_code',
+} as const;
+
+export const PHONE_INPUT = { blockId: 'phone_block', actionId: 'phone_input' } as const;
+export const CODE_INPUT = { blockId: 'code_block', actionId: 'code_input' } as const;
+
+export const ACTION = {
+  /** Home tab button: opens a new modal. */
+  startVerification: 'start_verification',
+  /** Button inside a finished or failed modal: back to the number step. */
+  restartVerification: 'restart_verification',
+} as const;
+
+export const COMMAND = '/verify-phone';

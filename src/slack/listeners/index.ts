@@ -1,0 +1,18 @@
+import type { App } from '@slack/bolt';
+import type { ListenerDependencies } from '../dependencies';
+import { ACTION, CALLBACK, COMMAND } from '../ids';
+import { restartVerification } from './actions/restart-verification';
+import { startVerification } from './actions/start-verification';
+import { verifyPhoneCommand } from './commands/verify-phone';
+import { appHomeOpened } from './events/app-home-opened';
+import { codeSubmitted } from './views/code-submitted';
+import { phoneSubmitted } from './views/phone-submitted';
+
+export function registerListeners(app: App, deps: ListenerDependencies): void {
+  app.command(COMMAND, verifyPhoneCommand(deps));
+  app.view(CALLBACK.phoneStep, phoneSubmitted(deps));
+  app.view(CALLBACK.codeStep, codeSubmitted(deps));
+  app.action(ACTION.startVerification, startVerification(deps));
+  app.action(ACTION.restartVerification, restartVerification(deps));
+  app.event('app_home_opened', appHomeOpened(deps));
+}

@@ -1,0 +1,7 @@
+import type { BlockAction, SlackViewAction } from '@slack/bolt';
+import type { Member } from '../../verification/flow-reference';
+
+/** The member behind a modal interaction; `team` is null for org-wide installs, so fall back to the user's team. */
+export function memberOf(body: SlackViewAction | BlockAction): Member {
+  return { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+}

@@ -1,0 +1,153 @@
+import { SIGNING_SECRET, TestEnvironment } from '../support/environment';
+import { forgedViewSubmission } from '../support/payloads';
+
+const ALICE_NUMBER = '+61491570156';
+
+describe('code step', () => {
+  let env: TestEnvironment;
+  let now: number;
+
+  beforeEach(async () => {
+    now = Date.now();
+    env = await TestEnvironment.start({ env: { VERIFY_MAX_ATTEMPTS: '3' }, clock: () => now });
+    env.slack.addUser({ id: 'U1', name: 'alice' });
+    env.slack.addUser({ id: 'U2', name: 'mallory' });
+  });
+
+  afterEach(() => env.stop());
+
+  const wrongCodeFor = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+  async function submitCode(viewId: string, code: string, userId = 'U1') {
+    const result = await env.driver.submitView(viewId, userId, { code_block: code });
+    expect(result.error).toBeUndefined();
+    return result;
+  }
+
+  async function submitAndAwait(viewId: string, code: string, text: string) {
+    const shown = env.waitForModalText(viewId, text);
+    await submitCode(viewId, code);
+    return JSON.stringify((await shown).view);
+  }
+
+  it('counts wrong codes down and kills the flow after the last attempt', async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    expect(await submitAndAwait(viewId, wrongCodeFor(code), '2 attempts left')).toContain("That code isn't right");
+    expect(await submitAndAwait(viewId, wrongCodeFor(code), '1 attempt left')).toContain("That code isn't right");
+    expect(await submitAndAwait(viewId, wrongCodeFor(code), 'Too many wrong codes')).toContain('Start again');
+    expect(env.slack.profileOf('U1')).toEqual({});
+  });
+
+  it('refuses even the right code once the attempts are used up', async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    for (const left of ['2 attempts left', '1 attempt left', 'Too many wrong codes']) {
+      await submitAndAwait(viewId, wrongCodeFor(code), left);
+    }
+    // The modal now has no input; replay the code step as a client could.
+    const codeStep = env.slack.calls.filter((call) => call.method === 'views.update').map((call) => call.args.view);
+    expect(codeStep.length).toBeGreaterThan(0);
+    const replay = await replayCodeStep(viewId, 'U1', code);
+    expect(replay).toContain('Too many wrong codes');
+  });
+
+  it('refuses a malformed code inline without counting it', async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    for (const junk of ['12345', '12a456', '١٢٣٤٥٦', ` ${code}x`]) {
+      const result = await env.driver.submitView(viewId, 'U1', { code_block: junk }, { clientValidation: false });
+      expect(result.action).toBe('errors');
+      expect(result.errors?.code_block).toBe('Enter the 6 digits from the SMS, with nothing else.');
+    }
+    expect(await submitAndAwait(viewId, code, 'is verified')).toContain('+61 4•• ••• 156');
+  });
+
+  it('refuses an expired code', async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    now += 600_000; // exactly the default 10-minute lifetime
+    expect(await submitAndAwait(viewId, code, 'This code has expired')).toContain('Start again');
+    expect(env.slack.profileOf('U1')).toEqual({});
+  });
+
+  it('accepts the code just before it expires', async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    now += 599_000;
+    await submitAndAwait(viewId, code, 'is verified');
+  });
+
+  it('uses a code once: replaying the right code after success is refused', async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    await submitAndAwait(viewId, code, 'is verified');
+    expect(await replayCodeStep(viewId, 'U1', code)).toContain('This code has already been used');
+  });
+
+  it("refuses another member submitting someone else's flow, and keeps the owner's flow alive", async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    expect(await replayCodeStep(viewId, 'U2', code)).toContain("This verification isn't yours or is no longer valid");
+    expect(env.slack.profileOf('U2')).toEqual({});
+    await submitAndAwait(viewId, code, 'is verified');
+  });
+
+  it('refuses a forged or tampered flow reference without counting an attempt', async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    const view = env.slack.view(viewId);
+    if (!view || view.view.type !== 'modal') throw new Error('no code step');
+    const original = view.view.private_metadata ?? '';
+    const tampered = `${original.slice(0, 5)}${original[5] === 'A' ? 'B' : 'A'}${original.slice(6)}`;
+    for (const reference of [tampered, 'AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA', '', '{"flowId":"x"}']) {
+      expect(await replayCodeStep(viewId, 'U1', code, reference)).toContain("isn't yours or is no longer valid");
+    }
+    await submitAndAwait(viewId, code, 'is verified');
+  });
+
+  it('still verifies, records and tells the member honestly when Slack refuses the profile tag', async () => {
+    env.slack.failNext('users.profile.set', { error: 'not_admin' });
+    const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    const shown = await submitAndAwait(viewId, code, 'is verified');
+    expect(shown).toContain("we couldn't mark your Slack profile");
+    expect(env.slack.profileOf('U1')).toEqual({});
+    const warning = env.logs.entries().find((entry) => entry.msg === 'profile tag not set');
+    expect(warning).toMatchObject({ reason: 'not_admin', userId: 'U1', phone: '+61 4•• ••• 156' });
+
+    await env.driver.openHomeTab('U1');
+    const home = await env.slack.waitForView((view) => view.type === 'home' && view.userId === 'U1');
+    expect(JSON.stringify(home.view)).toContain("Your profile badge couldn't be set");
+  });
+
+  it('postpones the check without burning an attempt when the provider lookup fails', async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    env.messageMedia.failNext('lookup', { status: 503 }, 3);
+    expect(await submitAndAwait(viewId, code, "couldn't check your code just now")).toContain("wasn't counted");
+    for (const left of ['2 attempts left', '1 attempt left']) await submitAndAwait(viewId, wrongCodeFor(code), left);
+    await submitAndAwait(viewId, code, 'is verified');
+  });
+
+  it('keeps logs free of codes, tokens, secrets and full numbers', async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    await submitAndAwait(viewId, wrongCodeFor(code), '2 attempts left');
+    await submitAndAwait(viewId, code, 'is verified');
+    const logs = env.logs.text;
+    expect(logs).toContain('phone verified');
+    for (const secret of [code, wrongCodeFor(code), '491570156', SIGNING_SECRET, 'xoxb-', 'xoxp-', 'mm-test-secret']) {
+      expect(logs).not.toContain(secret);
+    }
+  });
+
+  /** Signs and posts a code-step submission for `viewId` as `userId`, then returns what the modal shows. */
+  async function replayCodeStep(viewId: string, userId: string, code: string, privateMetadata?: string) {
+    const view = env.slack.callsTo('views.update').find((call) => {
+      const sent = call.args.view as { callback_id?: string } | undefined;
+      return call.args.view_id === viewId && sent?.callback_id === 'verify_phone_code';
+    });
+    const current = env.slack.view(viewId);
+    if (!view || !current) throw new Error('the code step was never shown');
+    const body = forgedViewSubmission({
+      teamId: env.slack.team.id,
+      userId,
+      view: { ...current, view: view.args.view as typeof current.view },
+      values: { code_block: { code_input: code } },
+      ...(privateMetadata === undefined ? {} : { privateMetadata }),
+    });
+    const response = await env.driver.sendRaw(body, env.driver.sign(body));
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+});

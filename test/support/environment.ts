@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MessageMediaEmulator } from '../../emulators/messagemedia';
+import { type OpenView, SlackDriver, SlackEmulator } from '../../emulators/slack';
+import { type RunningApp, startApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { LogCapture } from './log-capture';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-test-bot-token-123';
+export const ADMIN_TOKEN = 'xoxp-test-admin-token-456';
+export const MM_KEY = 'mm-test-key';
+export const MM_SECRET = 'mm-test-secret-do-not-leak';
+export const VERIFY_SECRET = 'deployment-key-for-tests-0123456789-abcdefghij';
+export const PROFILE_FIELD = { id: 'Xf0PHONEVER', label: 'Phone verified' } as const;
+
+export interface EnvironmentOptions {
+  /** Extra or overriding environment variables for the app. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The app's clock in ms (defaults to real time). */
+  readonly clock?: () => number;
+}
+
+/** The app on a real port, between a Slack emulator + driver and a MessageMedia emulator. */
+export class TestEnvironment {
+  private constructor(
+    readonly slack: SlackEmulator,
+    readonly messageMedia: MessageMediaEmulator,
+    public driver: SlackDriver,
+    readonly logs: LogCapture,
+    private app: RunningApp,
+    private readonly folder: string,
+    private readonly options: EnvironmentOptions,
+  ) {}
+
+  static async start(options: EnvironmentOptions = {}): Promise<TestEnvironment> {
+    const slack = await SlackEmulator.start({
+      botToken: BOT_TOKEN,
+      adminToken: ADMIN_TOKEN,
+      admin: { id: 'UOWNER', name: 'owner', role: 'owner' },
+      profileFields: [PROFILE_FIELD],
+    });
+    const messageMedia = await MessageMediaEmulator.start({ apiKey: MM_KEY, apiSecret: MM_SECRET });
+    const folder = mkdtempSync(join(tmpdir(), 'verify-phone-e2e-'));
+    const logs = new LogCapture();
+    const app = await launch(slack, messageMedia, folder, logs, options);
+    const driver = new SlackDriver({ appUrl: appUrl(app), signingSecret: SIGNING_SECRET, emulator: slack });
+    return new TestEnvironment(slack, messageMedia, driver, logs, app, folder, options);
+  }
+
+  get appUrl(): string {
+    return appUrl(this.app);
+  }
+
+  /** Stops the app and starts a new one on the same database: what a deploy or crash does. */
+  async restartApp(): Promise<void> {
+    await this.app.stop();
+    this.app = await launch(this.slack, this.messageMedia, this.folder, this.logs, this.options);
+    this.driver = new SlackDriver({
+      appUrl: appUrl(this.app),
+      signingSecret: SIGNING_SECRET,
+      emulator: this.slack,
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+    await Promise.all([this.slack.stop(), this.messageMedia.stop()]);
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+
+  /** The member runs /verify-phone; resolves with the modal the app opened. */
+  async openVerification(userId: string): Promise<OpenView> {
+    const existing = new Set(this.slack.views.map((view) => view.id));
+    const opened = this.slack.waitForView(
+      (view) => view.userId === userId && view.type === 'modal' && !existing.has(view.id),
+    );
+    const ack = await this.driver.runSlashCommand(userId, '/verify-phone');
+    if (ack.status !== 200) throw new Error(`command ack was ${ack.status}`);
+    return opened;
+  }
+
+  /** Waits until the modal shows a view whose text includes `text`. */
+  waitForModalText(viewId: string, text: string, timeoutMs = 8_000): Promise<OpenView> {
+    return this.slack.waitForView(
+      (view) => (view.id === viewId || view.rootViewId === viewId) && JSON.stringify(view.view).includes(text),
+      timeoutMs,
+    );
+  }
+
+  /** The code from the last SMS to `e164`: its only run of six digits. */
+  codeSentTo(e164: string, length = 6): string {
+    const message = this.messageMedia.lastMessageTo(e164);
+    const code = message?.content.match(new RegExp(`\\b\\d{${length}}\\b`))?.[0];
+    if (!code) throw new Error(`no code in the outbox for ${e164}`);
+    return code;
+  }
+
+  /** Opens the modal, submits the number and waits for the code step. */
+  async reachCodeStep(userId: string, number: string, e164: string): Promise<{ viewId: string; code: string }> {
+    const modal = await this.openVerification(userId);
+    const codeStep = this.waitForModalText(modal.id, 'digit code we sent');
+    await this.driver.submitView(modal.id, userId, { phone_block: number });
+    await codeStep;
+    return { viewId: modal.id, code: this.codeSentTo(e164) };
+  }
+}
+
+function appUrl(app: RunningApp): string {
+  return `http://127.0.0.1:${app.port}/slack/events`;
+}
+
+function launch(
+  slack: SlackEmulator,
+  messageMedia: MessageMediaEmulator,
+  folder: string,
+  logs: LogCapture,
+  options: EnvironmentOptions,
+): Promise<RunningApp> {
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'debug',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_ADMIN_TOKEN: ADMIN_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+    MESSAGEMEDIA_API_KEY: MM_KEY,
+    MESSAGEMEDIA_API_SECRET: MM_SECRET,
+    MESSAGEMEDIA_BASE_URL: messageMedia.url,
+    VERIFY_SECRET,
+    DATABASE_URL: `sqlite:${join(folder, 'verify-phone.db')}`,
+    ...options.env,
+  });
+  return startApp(config, {
+    logger: createLogger(config.logLevel, logs),
+    ...(options.clock && { clock: options.clock }),
+  });
+}
