@@ -1,0 +1,62 @@
+import { TestEnvironment } from '../support/environment';
+
+describe('requests from Slack', () => {
+  let env: TestEnvironment;
+
+  beforeAll(async () => {
+    env = await TestEnvironment.start();
+    env.slack.addUser({ id: 'U1', name: 'alice' });
+  });
+
+  afterAll(() => env.stop());
+
+  const commandBody = () =>
+    new URLSearchParams({
+      command: '/verify-phone',
+      text: '',
+      team_id: env.slack.team.id,
+      user_id: 'U1',
+      trigger_id: env.slack.issueTriggerId('U1'),
+    }).toString();
+
+  it('rejects a bad signature with 401 and runs nothing', async () => {
+    const body = commandBody();
+    const headers = { ...env.driver.sign(body), 'x-slack-signature': `v0=${'0'.repeat(64)}` };
+    const response = await env.driver.sendRaw(body, headers);
+    expect(response.status).toBe(401);
+    expect(env.slack.callsTo('views.open')).toHaveLength(0);
+  });
+
+  it('rejects a signature made with another secret', async () => {
+    const body = commandBody();
+    const forged = await env.driver.sendRaw(`${body}&text=x`, env.driver.sign(body));
+    expect(forged.status).toBe(401);
+  });
+
+  it('rejects a stale timestamp (replay) with 401', async () => {
+    const body = commandBody();
+    const fiveMinutesAgo = Math.floor(Date.now() / 1000) - 301;
+    const response = await env.driver.sendRaw(body, env.driver.sign(body, fiveMinutesAgo));
+    expect(response.status).toBe(401);
+    expect(env.slack.callsTo('views.open')).toHaveLength(0);
+  });
+
+  it('rejects an unsigned request', async () => {
+    const response = await env.driver.sendRaw(commandBody(), { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(response.status).toBe(401);
+  });
+
+  it('acks the command with an empty 200 and opens the modal while the trigger is fresh', async () => {
+    const ack = await env.driver.runSlashCommand('U1', '/verify-phone');
+    expect(ack).toMatchObject({ status: 200, body: '' });
+    expect(ack.error).toBeUndefined();
+    const opened = await env.slack.waitForCall('views.open');
+    expect(opened.ok).toBe(true);
+    expect(opened.args.trigger_id).toBe(ack.triggerId);
+  });
+
+  it('answers the readiness probe', async () => {
+    const response = await fetch(env.appUrl.replace('/slack/events', '/healthz'));
+    expect(response.status).toBe(200);
+  });
+});
