@@ -29,4 +29,48 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE INDEX verifications_by_number ON verifications (team_id, e164);
     `,
   },
+  {
+    version: 2,
+    name: 'resends, rate limits, audit log, profile tag retries',
+    sql: `
+      ALTER TABLE flows ADD COLUMN sent_at INTEGER NOT NULL DEFAULT 0;
+      UPDATE flows SET sent_at = created_at;
+
+      CREATE TABLE rate_events (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        bucket  TEXT NOT NULL,
+        at      INTEGER NOT NULL
+      );
+      CREATE INDEX rate_events_by_bucket ON rate_events (bucket, at);
+
+      CREATE TABLE audit_events (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        at             INTEGER NOT NULL,
+        team_id        TEXT NOT NULL,
+        user_id        TEXT NOT NULL,
+        type           TEXT NOT NULL,
+        flow_id        TEXT,
+        masked_number  TEXT,
+        reason         TEXT
+      );
+      CREATE INDEX audit_events_by_team ON audit_events (team_id, id);
+      CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+      CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+
+      CREATE TABLE tag_jobs (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        team_id      TEXT NOT NULL,
+        user_id      TEXT NOT NULL,
+        flow_id      TEXT NOT NULL,
+        label_value  TEXT NOT NULL,
+        label_alt    TEXT NOT NULL,
+        tries        INTEGER NOT NULL,
+        run_at       INTEGER NOT NULL,
+        last_error   TEXT
+      );
+      CREATE INDEX tag_jobs_by_run_at ON tag_jobs (run_at, id);
+    `,
+  },
 ];

@@ -3,42 +3,38 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Member } from '../../verification/flow-reference';
 import type {
+  AuditEvent,
+  CompleteResult,
   Flow,
-  FlowStatus,
   NewFlow,
   ProfileTagState,
+  RateLimit,
+  RateLimitResult,
+  RateLimitTicket,
+  TagJob,
   VerificationRecord,
   VerificationStore,
 } from '../../verification/ports';
+import {
+  type AuditRow,
+  type FlowRow,
+  fromAuditRow,
+  fromFlowRow,
+  fromTagJobRow,
+  fromVerificationRow,
+  type TagJobRow,
+  type VerificationRow,
+} from './rows';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 
-interface FlowRow {
-  id: string;
-  team_id: string;
-  user_id: string;
-  e164: string;
-  message_id: string | null;
-  status: FlowStatus;
-  attempts: number;
-  created_at: number;
-  expires_at: number;
-}
-
-interface VerificationRow {
-  team_id: string;
-  user_id: string;
-  e164: string;
-  flow_id: string;
-  verified_at: number;
-  profile_tag: ProfileTagState;
-}
-
 /**
- * The embedded store: one SQLite file, WAL journal. Each state change is a single conditional
- * statement (or one transaction), so the database, not JavaScript, decides races.
+ * The embedded store: one SQLite file in WAL mode. Each state change is one conditional statement
+ * or one IMMEDIATE transaction (which takes SQLite's single write lock up front), so the database,
+ * not JavaScript, decides races, also between processes sharing the file.
  */
 export class SqliteStore implements VerificationStore {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -50,94 +46,183 @@ export class SqliteStore implements VerificationStore {
   }
 
   async createFlow(flow: NewFlow): Promise<boolean> {
-    const result = this.db
-      .prepare(
-        `INSERT INTO flows (id, team_id, user_id, e164, status, created_at, expires_at)
-         VALUES (?, ?, ?, ?, 'sending', ?, ?) ON CONFLICT (id) DO NOTHING`,
-      )
-      .run(flow.id, flow.teamId, flow.userId, flow.e164, flow.createdAt, flow.expiresAt);
+    const result = this.sql(
+      `INSERT INTO flows (id, team_id, user_id, e164, status, created_at, expires_at, sent_at)
+       VALUES (?, ?, ?, ?, 'sending', ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ).run(flow.id, flow.teamId, flow.userId, flow.e164, flow.createdAt, flow.expiresAt, flow.sentAt);
     return result.changes === 1;
   }
 
   async findFlow(id: string): Promise<Flow | undefined> {
-    const row = this.db.prepare('SELECT * FROM flows WHERE id = ?').get(id) as FlowRow | undefined;
-    return row && toFlow(row);
+    const row = this.sql('SELECT * FROM flows WHERE id = ?').get(id) as FlowRow | undefined;
+    return row && fromFlowRow(row);
   }
 
-  async markSent(id: string, messageId: string): Promise<void> {
-    this.db
-      .prepare(`UPDATE flows SET status = 'pending', message_id = ? WHERE id = ? AND status = 'sending'`)
-      .run(messageId, id);
+  async markSent(id: string, messageId: string, expiresAt: number): Promise<void> {
+    this.sql(
+      `UPDATE flows SET status = 'pending', message_id = ?, expires_at = ? WHERE id = ? AND status = 'sending'`,
+    ).run(messageId, expiresAt, id);
   }
 
   async markSendFailed(id: string): Promise<void> {
-    this.db.prepare(`UPDATE flows SET status = 'send_failed' WHERE id = ? AND status = 'sending'`).run(id);
+    this.sql(`UPDATE flows SET status = 'send_failed' WHERE id = ? AND status = 'sending'`).run(id);
+  }
+
+  async beginResend(id: string, cooldownSeconds: number, nowSeconds: number): Promise<boolean> {
+    const result = this.sql(
+      `UPDATE flows SET status = 'sending', sent_at = ?
+       WHERE id = ? AND status IN ('pending', 'send_failed') AND sent_at <= ?`,
+    ).run(nowSeconds, id, nowSeconds - cooldownSeconds);
+    return result.changes === 1;
   }
 
   async claimAttempt(id: string, maxAttempts: number, nowSeconds: number): Promise<number | undefined> {
-    const row = this.db
-      .prepare(
-        `UPDATE flows SET attempts = attempts + 1
-         WHERE id = ? AND status = 'pending' AND attempts < ? AND expires_at > ?
-         RETURNING attempts`,
-      )
-      .get(id, maxAttempts, nowSeconds) as { attempts: number } | undefined;
+    const row = this.sql(
+      `UPDATE flows SET attempts = attempts + 1
+       WHERE id = ? AND status = 'pending' AND attempts < ? AND expires_at > ?
+       RETURNING attempts`,
+    ).get(id, maxAttempts, nowSeconds) as { attempts: number } | undefined;
     return row?.attempts;
   }
 
   async refundAttempt(id: string): Promise<void> {
-    this.db
-      .prepare(`UPDATE flows SET attempts = attempts - 1 WHERE id = ? AND status = 'pending' AND attempts > 0`)
-      .run(id);
+    this.sql(`UPDATE flows SET attempts = attempts - 1 WHERE id = ? AND status = 'pending' AND attempts > 0`).run(id);
   }
 
   async lock(id: string): Promise<void> {
-    this.db.prepare(`UPDATE flows SET status = 'locked' WHERE id = ? AND status = 'pending'`).run(id);
+    this.sql(`UPDATE flows SET status = 'locked' WHERE id = ? AND status = 'pending'`).run(id);
   }
 
-  async completeFlow(id: string, record: VerificationRecord): Promise<boolean> {
-    return this.db.transaction(() => {
-      const flipped = this.db
-        .prepare(`UPDATE flows SET status = 'verified' WHERE id = ? AND status = 'pending'`)
-        .run(id);
-      if (flipped.changes !== 1) return false;
-      this.db
-        .prepare(
+  async completeFlow(id: string, record: VerificationRecord, allowSharedNumbers: boolean): Promise<CompleteResult> {
+    return this.db
+      .transaction((): CompleteResult => {
+        if (!allowSharedNumbers && this.numberVerifiedByOther(record, record.e164)) return 'number_taken';
+        const flipped = this.sql(`UPDATE flows SET status = 'verified' WHERE id = ? AND status = 'pending'`).run(id);
+        if (flipped.changes !== 1) return 'not_pending';
+        this.sql(
           `INSERT INTO verifications (team_id, user_id, e164, flow_id, verified_at, profile_tag)
            VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (team_id, user_id) DO UPDATE SET
              e164 = excluded.e164, flow_id = excluded.flow_id,
              verified_at = excluded.verified_at, profile_tag = excluded.profile_tag`,
-        )
-        .run(record.teamId, record.userId, record.e164, record.flowId, record.verifiedAt, record.profileTag);
-      return true;
-    })();
+        ).run(record.teamId, record.userId, record.e164, record.flowId, record.verifiedAt, record.profileTag);
+        return 'completed';
+      })
+      .immediate();
   }
 
   async setProfileTag(member: Member, flowId: string, state: ProfileTagState): Promise<void> {
-    this.db
-      .prepare('UPDATE verifications SET profile_tag = ? WHERE team_id = ? AND user_id = ? AND flow_id = ?')
-      .run(state, member.teamId, member.userId, flowId);
+    this.sql('UPDATE verifications SET profile_tag = ? WHERE team_id = ? AND user_id = ? AND flow_id = ?').run(
+      state,
+      member.teamId,
+      member.userId,
+      flowId,
+    );
   }
 
   async findVerification(member: Member): Promise<VerificationRecord | undefined> {
-    const row = this.db
-      .prepare('SELECT * FROM verifications WHERE team_id = ? AND user_id = ?')
-      .get(member.teamId, member.userId) as VerificationRow | undefined;
-    return (
-      row && {
-        teamId: row.team_id,
-        userId: row.user_id,
-        e164: row.e164,
-        flowId: row.flow_id,
-        verifiedAt: row.verified_at,
-        profileTag: row.profile_tag,
-      }
-    );
+    const row = this.sql('SELECT * FROM verifications WHERE team_id = ? AND user_id = ?').get(
+      member.teamId,
+      member.userId,
+    ) as VerificationRow | undefined;
+    return row && fromVerificationRow(row);
+  }
+
+  async isNumberVerifiedByOther(member: Member, e164: string): Promise<boolean> {
+    return this.numberVerifiedByOther(member, e164);
+  }
+
+  async takeRateLimits(limits: readonly RateLimit[], nowSeconds: number): Promise<RateLimitResult> {
+    return this.db
+      .transaction((): RateLimitResult => {
+        for (const { bucket, limit, windowSeconds } of limits) {
+          const since = nowSeconds - windowSeconds;
+          this.sql('DELETE FROM rate_events WHERE bucket = ? AND at <= ?').run(bucket, since);
+          const { used, oldest } = this.sql(
+            'SELECT count(*) AS used, min(at) AS oldest FROM rate_events WHERE bucket = ?',
+          ).get(bucket) as { used: number; oldest: number | null };
+          if (used >= limit) {
+            return {
+              ok: false,
+              bucket,
+              retryAfterSeconds: Math.max(1, (oldest ?? nowSeconds) + windowSeconds - nowSeconds),
+            };
+          }
+        }
+        const insert = this.sql('INSERT INTO rate_events (bucket, at) VALUES (?, ?)');
+        const ticket = limits.map(({ bucket }) => Number(insert.run(bucket, nowSeconds).lastInsertRowid));
+        return { ok: true, ticket };
+      })
+      .immediate();
+  }
+
+  async returnRateLimits(ticket: RateLimitTicket): Promise<void> {
+    const remove = this.sql('DELETE FROM rate_events WHERE id = ?');
+    this.db.transaction(() => {
+      for (const id of ticket) remove.run(id);
+    })();
+  }
+
+  async appendAudit(event: AuditEvent): Promise<void> {
+    this.sql(
+      `INSERT INTO audit_events (at, team_id, user_id, type, flow_id, masked_number, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(event.at, event.teamId, event.userId, event.type, event.flowId, event.maskedNumber, event.reason);
+  }
+
+  async listAudit(teamId: string, limit: number): Promise<AuditEvent[]> {
+    const rows = this.sql('SELECT * FROM audit_events WHERE team_id = ? ORDER BY id DESC LIMIT ?').all(
+      teamId,
+      limit,
+    ) as AuditRow[];
+    return rows.map(fromAuditRow);
+  }
+
+  async enqueueTagJob(job: Omit<TagJob, 'id'>, runAt: number): Promise<void> {
+    this.sql(
+      `INSERT INTO tag_jobs (team_id, user_id, flow_id, label_value, label_alt, tries, run_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(job.teamId, job.userId, job.flowId, job.label.value, job.label.alt, job.tries, runAt);
+  }
+
+  async claimTagJob(nowSeconds: number, leaseSeconds: number): Promise<TagJob | undefined> {
+    const row = this.sql(
+      `UPDATE tag_jobs SET run_at = ?, tries = tries + 1
+       WHERE id = (SELECT id FROM tag_jobs WHERE run_at <= ? ORDER BY run_at, id LIMIT 1)
+       RETURNING *`,
+    ).get(nowSeconds + leaseSeconds, nowSeconds) as TagJobRow | undefined;
+    return row && fromTagJobRow(row);
+  }
+
+  async retryTagJobLater(id: number, runAt: number, lastError: string): Promise<void> {
+    this.sql('UPDATE tag_jobs SET run_at = ?, last_error = ? WHERE id = ?').run(runAt, lastError, id);
+  }
+
+  async deleteTagJob(id: number): Promise<void> {
+    this.sql('DELETE FROM tag_jobs WHERE id = ?').run(id);
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  private numberVerifiedByOther(member: Member, e164: string): boolean {
+    const row = this.sql('SELECT 1 FROM verifications WHERE team_id = ? AND e164 = ? AND user_id <> ? LIMIT 1').get(
+      member.teamId,
+      e164,
+      member.userId,
+    );
+    return row !== undefined;
+  }
+
+  /** Statements are compiled once and reused: preparing is most of the cost of a small query. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 }
 
@@ -145,32 +230,18 @@ function migrate(db: Database.Database): void {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
   );
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
-  );
-  for (const migration of SQLITE_MIGRATIONS) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
+  db.transaction(() => {
+    const applied = new Set(
+      (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
+    );
+    for (const migration of SQLITE_MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
         Math.floor(Date.now() / 1000),
       );
-    })();
-  }
-}
-
-function toFlow(row: FlowRow): Flow {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    userId: row.user_id,
-    e164: row.e164,
-    messageId: row.message_id,
-    status: row.status,
-    attempts: row.attempts,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-  };
+    }
+  }).immediate();
 }

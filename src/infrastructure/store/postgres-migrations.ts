@@ -1,0 +1,126 @@
+import type { Pool } from 'pg';
+
+/**
+ * Schema history for PostgreSQL, the same tables and columns as SQLITE_MIGRATIONS (unix seconds and
+ * row ids are BIGINT), applied in order, each once. Never edit a shipped migration: add the next one.
+ */
+export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'flows and verifications',
+    sql: `
+      CREATE TABLE flows (
+        id          TEXT PRIMARY KEY,
+        team_id     TEXT NOT NULL,
+        user_id     TEXT NOT NULL,
+        e164        TEXT NOT NULL,
+        message_id  TEXT,
+        status      TEXT NOT NULL CHECK (status IN ('sending', 'send_failed', 'pending', 'locked', 'verified')),
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        created_at  BIGINT NOT NULL,
+        expires_at  BIGINT NOT NULL
+      );
+      CREATE INDEX flows_by_member ON flows (team_id, user_id, created_at);
+
+      CREATE TABLE verifications (
+        team_id      TEXT NOT NULL,
+        user_id      TEXT NOT NULL,
+        e164         TEXT NOT NULL,
+        flow_id      TEXT NOT NULL,
+        verified_at  BIGINT NOT NULL,
+        profile_tag  TEXT NOT NULL CHECK (profile_tag IN ('pending', 'set', 'failed', 'not_configured')),
+        PRIMARY KEY (team_id, user_id)
+      );
+      CREATE INDEX verifications_by_number ON verifications (team_id, e164);
+    `,
+  },
+  {
+    version: 2,
+    name: 'resends, rate limits, audit log, profile tag retries',
+    sql: `
+      ALTER TABLE flows ADD COLUMN sent_at BIGINT NOT NULL DEFAULT 0;
+      UPDATE flows SET sent_at = created_at;
+
+      CREATE TABLE rate_events (
+        id      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        bucket  TEXT NOT NULL,
+        at      BIGINT NOT NULL
+      );
+      CREATE INDEX rate_events_by_bucket ON rate_events (bucket, at);
+
+      CREATE TABLE audit_events (
+        id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at             BIGINT NOT NULL,
+        team_id        TEXT NOT NULL,
+        user_id        TEXT NOT NULL,
+        type           TEXT NOT NULL,
+        flow_id        TEXT,
+        masked_number  TEXT,
+        reason         TEXT
+      );
+      CREATE INDEX audit_events_by_team ON audit_events (team_id, id);
+      CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'audit_events is append-only'; END;
+      $$;
+      CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
+        FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+      CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+
+      CREATE TABLE tag_jobs (
+        id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        team_id      TEXT NOT NULL,
+        user_id      TEXT NOT NULL,
+        flow_id      TEXT NOT NULL,
+        label_value  TEXT NOT NULL,
+        label_alt    TEXT NOT NULL,
+        tries        INTEGER NOT NULL,
+        run_at       BIGINT NOT NULL,
+        last_error   TEXT
+      );
+      CREATE INDEX tag_jobs_by_run_at ON tag_jobs (run_at, id);
+    `,
+  },
+];
+
+/**
+ * The advisory lock key that serialises migrations: any two processes opening the store at once
+ * (several replicas starting together) take turns, and the second finds the work done.
+ */
+export const MIGRATION_LOCK_KEY = '7657368540001';
+
+/**
+ * Brings the schema (the connection's search_path) up to date, all in one transaction, so a failed
+ * migration leaves nothing half applied.
+ */
+export async function migratePostgres(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+    );
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((row) => row.version));
+    for (const migration of POSTGRES_MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        Math.floor(Date.now() / 1000),
+      ]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    broken = await client.query('ROLLBACK').then(
+      () => false,
+      () => true,
+    );
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

@@ -1,0 +1,323 @@
+import { createHash } from 'node:crypto';
+import { Pool, type PoolClient, type QueryResultRow } from 'pg';
+import type { Member } from '../../verification/flow-reference';
+import type {
+  AuditEvent,
+  CompleteResult,
+  Flow,
+  NewFlow,
+  ProfileTagState,
+  RateLimit,
+  RateLimitResult,
+  RateLimitTicket,
+  TagJob,
+  VerificationRecord,
+  VerificationStore,
+} from '../../verification/ports';
+import { migratePostgres } from './postgres-migrations';
+import {
+  type AuditRow,
+  type FlowRow,
+  fromAuditRow,
+  fromFlowRow,
+  fromTagJobRow,
+  fromVerificationRow,
+  type TagJobRow,
+  type VerificationRow,
+} from './rows';
+
+type Queryable = Pick<PoolClient, 'query'>;
+
+export interface PostgresStoreOptions {
+  /** Connections in this process's pool (default 10). */
+  readonly max?: number;
+}
+
+/**
+ * The shared store: one PostgreSQL database for any number of app processes. Each state change is
+ * one conditional statement, decided by the row lock PostgreSQL takes to update a row, or one
+ * transaction that first takes transaction-scoped advisory locks on what it reads and then writes,
+ * so the database, not JavaScript, decides races between processes.
+ */
+export class PostgresStore implements VerificationStore {
+  private closed = false;
+
+  private constructor(private readonly pool: Pool) {}
+
+  /** Connects and brings the schema up to date. The error never contains the connection string. */
+  static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const target = describePostgresTarget(connectionString);
+    const pool = new Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
+    // An idle connection that the server drops is discarded by the pool and replaced on the next
+    // query, which reports any lasting outage itself; without a listener the error would crash the process.
+    pool.on('error', () => undefined);
+    try {
+      await migratePostgres(pool);
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new Error(`Could not open the PostgreSQL store at ${target}: ${messageOf(error)}`, { cause: error });
+    }
+    return new PostgresStore(pool);
+  }
+
+  async createFlow(flow: NewFlow): Promise<boolean> {
+    const result = await this.pool.query(
+      `INSERT INTO flows (id, team_id, user_id, e164, status, created_at, expires_at, sent_at)
+       VALUES ($1, $2, $3, $4, 'sending', $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+      [flow.id, flow.teamId, flow.userId, flow.e164, flow.createdAt, flow.expiresAt, flow.sentAt],
+    );
+    return result.rowCount === 1;
+  }
+
+  async findFlow(id: string): Promise<Flow | undefined> {
+    const row = await this.one<FlowRow>(this.pool, 'SELECT * FROM flows WHERE id = $1', [id]);
+    return row && fromFlowRow(row);
+  }
+
+  async markSent(id: string, messageId: string, expiresAt: number): Promise<void> {
+    await this.pool.query(
+      `UPDATE flows SET status = 'pending', message_id = $1, expires_at = $2 WHERE id = $3 AND status = 'sending'`,
+      [messageId, expiresAt, id],
+    );
+  }
+
+  async markSendFailed(id: string): Promise<void> {
+    await this.pool.query(`UPDATE flows SET status = 'send_failed' WHERE id = $1 AND status = 'sending'`, [id]);
+  }
+
+  async beginResend(id: string, cooldownSeconds: number, nowSeconds: number): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE flows SET status = 'sending', sent_at = $1
+       WHERE id = $2 AND status IN ('pending', 'send_failed') AND sent_at <= $3`,
+      [nowSeconds, id, nowSeconds - cooldownSeconds],
+    );
+    return result.rowCount === 1;
+  }
+
+  async claimAttempt(id: string, maxAttempts: number, nowSeconds: number): Promise<number | undefined> {
+    // A concurrent UPDATE of the same row waits for this one and re-checks the WHERE clause against
+    // the row it committed, so the count never passes maxAttempts.
+    const row = await this.one<{ attempts: number }>(
+      this.pool,
+      `UPDATE flows SET attempts = attempts + 1
+       WHERE id = $1 AND status = 'pending' AND attempts < $2 AND expires_at > $3
+       RETURNING attempts`,
+      [id, maxAttempts, nowSeconds],
+    );
+    return row?.attempts;
+  }
+
+  async refundAttempt(id: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE flows SET attempts = attempts - 1 WHERE id = $1 AND status = 'pending' AND attempts > 0`,
+      [id],
+    );
+  }
+
+  async lock(id: string): Promise<void> {
+    await this.pool.query(`UPDATE flows SET status = 'locked' WHERE id = $1 AND status = 'pending'`, [id]);
+  }
+
+  async completeFlow(id: string, record: VerificationRecord, allowSharedNumbers: boolean): Promise<CompleteResult> {
+    // Every writer of a verification for this number holds the number's lock, so the check below
+    // and the write after it cannot interleave with another member's completion of the same number.
+    const keys = [`number:${record.teamId}:${record.e164}`, `flow:${id}`];
+    return this.transaction(keys, async (client): Promise<CompleteResult> => {
+      if (!allowSharedNumbers && (await this.numberVerifiedByOther(client, record, record.e164))) {
+        return 'number_taken';
+      }
+      const flipped = await client.query(`UPDATE flows SET status = 'verified' WHERE id = $1 AND status = 'pending'`, [
+        id,
+      ]);
+      if (flipped.rowCount !== 1) return 'not_pending';
+      await client.query(
+        `INSERT INTO verifications (team_id, user_id, e164, flow_id, verified_at, profile_tag)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (team_id, user_id) DO UPDATE SET
+           e164 = excluded.e164, flow_id = excluded.flow_id,
+           verified_at = excluded.verified_at, profile_tag = excluded.profile_tag`,
+        [record.teamId, record.userId, record.e164, record.flowId, record.verifiedAt, record.profileTag],
+      );
+      return 'completed';
+    });
+  }
+
+  async setProfileTag(member: Member, flowId: string, state: ProfileTagState): Promise<void> {
+    await this.pool.query(
+      'UPDATE verifications SET profile_tag = $1 WHERE team_id = $2 AND user_id = $3 AND flow_id = $4',
+      [state, member.teamId, member.userId, flowId],
+    );
+  }
+
+  async findVerification(member: Member): Promise<VerificationRecord | undefined> {
+    const row = await this.one<VerificationRow>(
+      this.pool,
+      'SELECT * FROM verifications WHERE team_id = $1 AND user_id = $2',
+      [member.teamId, member.userId],
+    );
+    return row && fromVerificationRow(row);
+  }
+
+  async isNumberVerifiedByOther(member: Member, e164: string): Promise<boolean> {
+    return this.numberVerifiedByOther(this.pool, member, e164);
+  }
+
+  async takeRateLimits(limits: readonly RateLimit[], nowSeconds: number): Promise<RateLimitResult> {
+    // Holding every bucket's lock makes count-then-insert exact, and all-or-nothing across buckets.
+    const keys = limits.map(({ bucket }) => `rate:${bucket}`);
+    return this.transaction(keys, async (client): Promise<RateLimitResult> => {
+      for (const { bucket, limit, windowSeconds } of limits) {
+        const since = nowSeconds - windowSeconds;
+        await client.query('DELETE FROM rate_events WHERE bucket = $1 AND at <= $2', [bucket, since]);
+        const usage = await this.one<{ used: string; oldest: string | null }>(
+          client,
+          'SELECT count(*) AS used, min(at) AS oldest FROM rate_events WHERE bucket = $1',
+          [bucket],
+        );
+        if (Number(usage?.used ?? 0) >= limit) {
+          const oldest = usage?.oldest == null ? nowSeconds : Number(usage.oldest);
+          return { ok: false, bucket, retryAfterSeconds: Math.max(1, oldest + windowSeconds - nowSeconds) };
+        }
+      }
+      const ticket: number[] = [];
+      for (const { bucket } of limits) {
+        const row = await this.one<{ id: string }>(
+          client,
+          'INSERT INTO rate_events (bucket, at) VALUES ($1, $2) RETURNING id',
+          [bucket, nowSeconds],
+        );
+        ticket.push(Number(row?.id));
+      }
+      return { ok: true, ticket };
+    });
+  }
+
+  async returnRateLimits(ticket: RateLimitTicket): Promise<void> {
+    if (ticket.length === 0) return;
+    await this.pool.query('DELETE FROM rate_events WHERE id = ANY($1::bigint[])', [[...ticket]]);
+  }
+
+  async appendAudit(event: AuditEvent): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO audit_events (at, team_id, user_id, type, flow_id, masked_number, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [event.at, event.teamId, event.userId, event.type, event.flowId, event.maskedNumber, event.reason],
+    );
+  }
+
+  async listAudit(teamId: string, limit: number): Promise<AuditEvent[]> {
+    const { rows } = await this.pool.query<AuditRow>(
+      'SELECT * FROM audit_events WHERE team_id = $1 ORDER BY id DESC LIMIT $2',
+      [teamId, limit],
+    );
+    return rows.map(fromAuditRow);
+  }
+
+  async enqueueTagJob(job: Omit<TagJob, 'id'>, runAt: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO tag_jobs (team_id, user_id, flow_id, label_value, label_alt, tries, run_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [job.teamId, job.userId, job.flowId, job.label.value, job.label.alt, job.tries, runAt],
+    );
+  }
+
+  async claimTagJob(nowSeconds: number, leaseSeconds: number): Promise<TagJob | undefined> {
+    // SKIP LOCKED passes over a job another process is claiming this instant; one whose claim has
+    // committed is re-checked against its new run_at and so is no longer due.
+    const row = await this.one<TagJobRow>(
+      this.pool,
+      `UPDATE tag_jobs SET run_at = $1, tries = tries + 1
+       WHERE id = (
+         SELECT id FROM tag_jobs WHERE run_at <= $2 ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+       )
+       RETURNING *`,
+      [nowSeconds + leaseSeconds, nowSeconds],
+    );
+    return row && fromTagJobRow(row);
+  }
+
+  async retryTagJobLater(id: number, runAt: number, lastError: string): Promise<void> {
+    await this.pool.query('UPDATE tag_jobs SET run_at = $1, last_error = $2 WHERE id = $3', [runAt, lastError, id]);
+  }
+
+  async deleteTagJob(id: number): Promise<void> {
+    await this.pool.query('DELETE FROM tag_jobs WHERE id = $1', [id]);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  private async numberVerifiedByOther(db: Queryable, member: Member, e164: string): Promise<boolean> {
+    const row = await this.one(
+      db,
+      'SELECT 1 FROM verifications WHERE team_id = $1 AND e164 = $2 AND user_id <> $3 LIMIT 1',
+      [member.teamId, e164, member.userId],
+    );
+    return row !== undefined;
+  }
+
+  private async one<Row extends QueryResultRow>(
+    db: Queryable,
+    text: string,
+    values: readonly unknown[],
+  ): Promise<Row | undefined> {
+    const { rows } = await db.query<Row>(text, [...values]);
+    return rows[0];
+  }
+
+  /**
+   * Runs `work` in a transaction that first takes an advisory lock on each key, in one global order
+   * (by lock id, duplicates once) so two transactions never wait on each other in a cycle. The locks
+   * are released by COMMIT or ROLLBACK.
+   */
+  private async transaction<T>(keys: readonly string[], work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      for (const lockId of advisoryLockIds(keys)) {
+        await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockId]);
+      }
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      broken = await client.query('ROLLBACK').then(
+        () => false,
+        () => true,
+      );
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+/**
+ * Advisory lock ids (signed 64-bit, as decimal text) for application keys: the first 8 bytes of a
+ * SHA-256, so every process maps a key to the same id. Sorted numerically and without duplicates.
+ */
+export function advisoryLockIds(keys: readonly string[]): string[] {
+  const ids = new Set(keys.map((key) => createHash('sha256').update(`verify-phone:${key}`).digest().readBigInt64BE(0)));
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+}
+
+/** `host:port/database` of a PostgreSQL URL: enough to tell which server, without user or password. */
+export function describePostgresTarget(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    const host = url.host || url.searchParams.get('host') || 'localhost';
+    return `${host}${url.pathname || '/'}`;
+  } catch {
+    return '(an unparsable PostgreSQL URL)';
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return error.errors.map(messageOf).join('; ');
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

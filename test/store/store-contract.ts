@@ -1,0 +1,226 @@
+import type { NewFlow, RateLimit, VerificationRecord, VerificationStore } from '../../src/verification/ports';
+
+/** A store under test: `reopen` closes it and opens the same database again, like a restart. */
+export interface StoreHarness {
+  readonly store: VerificationStore;
+  reopen(): Promise<VerificationStore>;
+  destroy(): Promise<void>;
+}
+
+const alice = { teamId: 'T1', userId: 'U1' };
+const bob = { teamId: 'T1', userId: 'U2' };
+const ALICE_NUMBER = '+61491570156';
+
+export const newFlow = (id: string, overrides: Partial<NewFlow> = {}): NewFlow => ({
+  id,
+  ...alice,
+  e164: ALICE_NUMBER,
+  createdAt: 100,
+  expiresAt: 700,
+  sentAt: 100,
+  ...overrides,
+});
+
+export const recordFor = (flowId: string, overrides: Partial<VerificationRecord> = {}): VerificationRecord => ({
+  ...alice,
+  e164: ALICE_NUMBER,
+  flowId,
+  verifiedAt: 200,
+  profileTag: 'pending',
+  ...overrides,
+});
+
+/** The behaviour every VerificationStore must have, whatever the database behind it. */
+export function describeStoreContract(name: string, open: () => Promise<StoreHarness>): void {
+  describe(`${name} store contract`, () => {
+    let harness: StoreHarness;
+    let store: VerificationStore;
+
+    beforeEach(async () => {
+      harness = await open();
+      store = harness.store;
+    });
+
+    afterEach(() => harness.destroy());
+
+    async function pendingFlow(id: string, overrides: Partial<NewFlow> = {}) {
+      await store.createFlow(newFlow(id, overrides));
+      await store.markSent(id, `m-${id}`, overrides.expiresAt ?? 700);
+    }
+
+    it('creates a flow once; a repeated id is reported, not overwritten', async () => {
+      expect(await store.createFlow(newFlow('f1'))).toBe(true);
+      expect(await store.createFlow(newFlow('f1', { e164: '+61491570157' }))).toBe(false);
+      expect(await store.findFlow('f1')).toEqual({
+        ...newFlow('f1'),
+        messageId: null,
+        status: 'sending',
+        attempts: 0,
+      });
+      expect(await store.findFlow('nope')).toBeUndefined();
+    });
+
+    it('moves sending → pending with the message id and expiry, and never back', async () => {
+      await store.createFlow(newFlow('f1'));
+      await store.markSent('f1', 'm-1', 650);
+      await store.markSendFailed('f1');
+      expect(await store.findFlow('f1')).toMatchObject({ status: 'pending', messageId: 'm-1', expiresAt: 650 });
+    });
+
+    it('resends only after the cooldown, from pending or send_failed, keeping the attempts', async () => {
+      await pendingFlow('f1');
+      await store.claimAttempt('f1', 5, 150);
+      expect(await store.beginResend('f1', 30, 129)).toBe(false);
+      expect(await store.beginResend('f1', 30, 130)).toBe(true);
+      expect(await store.beginResend('f1', 30, 200)).toBe(false); // already sending
+      expect(await store.findFlow('f1')).toMatchObject({ status: 'sending', sentAt: 130, attempts: 1 });
+      await store.markSendFailed('f1');
+      expect(await store.beginResend('f1', 30, 160)).toBe(true);
+      await store.markSent('f1', 'm-2', 760);
+      expect(await store.findFlow('f1')).toMatchObject({ status: 'pending', messageId: 'm-2', expiresAt: 760 });
+    });
+
+    it('counts attempts up to the limit, only while pending and unexpired', async () => {
+      await store.createFlow(newFlow('f1'));
+      expect(await store.claimAttempt('f1', 3, 150)).toBeUndefined(); // still sending
+      await store.markSent('f1', 'm-1', 700);
+      expect(await store.claimAttempt('f1', 3, 150)).toBe(1);
+      expect(await store.claimAttempt('f1', 3, 150)).toBe(2);
+      await store.refundAttempt('f1');
+      expect(await store.claimAttempt('f1', 3, 150)).toBe(2);
+      expect(await store.claimAttempt('f1', 3, 150)).toBe(3);
+      expect(await store.claimAttempt('f1', 3, 150)).toBeUndefined();
+      expect(await store.claimAttempt('f1', 10, 700)).toBeUndefined(); // expired
+    });
+
+    it('never counts more attempts than the limit under concurrent claims', async () => {
+      await pendingFlow('f1');
+      const claims = await Promise.all(Array.from({ length: 20 }, () => store.claimAttempt('f1', 5, 150)));
+      expect(claims.filter((claim) => claim !== undefined).sort()).toEqual([1, 2, 3, 4, 5]);
+    });
+
+    it('completes a flow once and keeps one record per member, the latest', async () => {
+      await pendingFlow('f1');
+      expect(await store.completeFlow('f1', recordFor('f1'), false)).toBe('completed');
+      expect(await store.completeFlow('f1', recordFor('f1'), false)).toBe('not_pending');
+      await store.setProfileTag(alice, 'f1', 'set');
+      expect(await store.findVerification(alice)).toEqual(recordFor('f1', { profileTag: 'set' }));
+
+      await pendingFlow('f2', { e164: '+61491570157' });
+      await store.completeFlow('f2', recordFor('f2', { e164: '+61491570157', verifiedAt: 300 }), false);
+      expect(await store.findVerification(alice)).toMatchObject({ flowId: 'f2', e164: '+61491570157' });
+      expect(await store.findVerification(bob)).toBeUndefined();
+    });
+
+    it('completes exactly one of many concurrent completions', async () => {
+      await pendingFlow('f1');
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => store.completeFlow('f1', recordFor('f1'), false)),
+      );
+      expect(results.filter((result) => result === 'completed')).toHaveLength(1);
+    });
+
+    it("refuses another member's verified number unless shared numbers are allowed", async () => {
+      await pendingFlow('f1');
+      await store.completeFlow('f1', recordFor('f1'), false);
+      expect(await store.isNumberVerifiedByOther(bob, ALICE_NUMBER)).toBe(true);
+      expect(await store.isNumberVerifiedByOther(alice, ALICE_NUMBER)).toBe(false);
+      expect(await store.isNumberVerifiedByOther({ teamId: 'T2', userId: 'U2' }, ALICE_NUMBER)).toBe(false);
+
+      await pendingFlow('f2', bob);
+      expect(await store.completeFlow('f2', recordFor('f2', bob), false)).toBe('number_taken');
+      expect(await store.findFlow('f2')).toMatchObject({ status: 'pending' });
+      expect(await store.completeFlow('f2', recordFor('f2', bob), true)).toBe('completed');
+    });
+
+    it('a locked flow cannot be completed, attempted or resent', async () => {
+      await pendingFlow('f1');
+      await store.lock('f1');
+      expect(await store.claimAttempt('f1', 5, 150)).toBeUndefined();
+      expect(await store.completeFlow('f1', recordFor('f1'), false)).toBe('not_pending');
+      expect(await store.beginResend('f1', 0, 1_000)).toBe(false);
+    });
+
+    describe('rate limits', () => {
+      const perMember: RateLimit = { bucket: 'send:member:T1:U1', limit: 2, windowSeconds: 3_600 };
+      const perTeam: RateLimit = { bucket: 'send:team:T1:hour', limit: 3, windowSeconds: 3_600 };
+
+      it('allows `limit` events per sliding window and says when the next is allowed', async () => {
+        expect((await store.takeRateLimits([perMember], 1_000)).ok).toBe(true);
+        expect((await store.takeRateLimits([perMember], 2_000)).ok).toBe(true);
+        expect(await store.takeRateLimits([perMember], 3_000)).toEqual({
+          ok: false,
+          bucket: perMember.bucket,
+          retryAfterSeconds: 1_600, // the event at 1000 leaves the window at 4600
+        });
+        expect((await store.takeRateLimits([perMember], 4_600)).ok).toBe(true);
+      });
+
+      it('takes every bucket or none', async () => {
+        await store.takeRateLimits([perMember], 1_000);
+        await store.takeRateLimits([perMember], 1_000);
+        expect((await store.takeRateLimits([perTeam, perMember], 1_000)).ok).toBe(false);
+        // Nothing was recorded in the team bucket by the refused take.
+        for (let index = 0; index < 3; index += 1) {
+          expect((await store.takeRateLimits([perTeam], 1_000)).ok).toBe(true);
+        }
+      });
+
+      it('gives back a ticket', async () => {
+        const first = await store.takeRateLimits([perMember], 1_000);
+        await store.takeRateLimits([perMember], 1_000);
+        if (!first.ok) throw new Error('expected a ticket');
+        await store.returnRateLimits(first.ticket);
+        expect((await store.takeRateLimits([perMember], 1_000)).ok).toBe(true);
+      });
+
+      it('never exceeds a limit under concurrent takes', async () => {
+        const results = await Promise.all(
+          Array.from({ length: 30 }, () => store.takeRateLimits([perTeam, perMember], 1_000)),
+        );
+        expect(results.filter((result) => result.ok)).toHaveLength(2);
+      });
+    });
+
+    it('appends audit events and lists them newest first, per workspace', async () => {
+      const base = { ...alice, flowId: 'f1', maskedNumber: '+61 4•• ••• 156', reason: null };
+      await store.appendAudit({ ...base, type: 'flow_started', at: 100 });
+      await store.appendAudit({ ...base, type: 'sent', at: 101 });
+      await store.appendAudit({ ...base, teamId: 'T2', type: 'sent', at: 102 });
+      expect((await store.listAudit('T1', 10)).map((event) => event.type)).toEqual(['sent', 'flow_started']);
+      expect(await store.listAudit('T1', 1)).toEqual([{ ...base, type: 'sent', at: 101 }]);
+    });
+
+    it('leases due tag jobs one at a time and keeps them until deleted', async () => {
+      const job = { ...alice, flowId: 'f1', label: { value: 'v', alt: 'a' }, tries: 1 };
+      await store.enqueueTagJob(job, 500);
+      expect(await store.claimTagJob(499, 60)).toBeUndefined();
+      const claimed = await store.claimTagJob(500, 60);
+      expect(claimed).toMatchObject({ ...job, tries: 2 });
+      expect(await store.claimTagJob(500, 60)).toBeUndefined(); // leased until 560
+      if (!claimed) throw new Error('expected a job');
+      await store.retryTagJobLater(claimed.id, 600, 'ratelimited');
+      expect(await store.claimTagJob(560, 60)).toBeUndefined();
+      expect(await store.claimTagJob(600, 60)).toMatchObject({ id: claimed.id, tries: 3 });
+      await store.deleteTagJob(claimed.id);
+      expect(await store.claimTagJob(10_000, 60)).toBeUndefined();
+    });
+
+    it('hands a due job to exactly one of several concurrent claimers', async () => {
+      await store.enqueueTagJob({ ...alice, flowId: 'f1', label: { value: 'v', alt: 'a' }, tries: 1 }, 500);
+      const claims = await Promise.all(Array.from({ length: 8 }, () => store.claimTagJob(500, 60)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('keeps everything across a reopen (restart)', async () => {
+      await pendingFlow('f1');
+      await store.claimAttempt('f1', 5, 150);
+      await store.takeRateLimits([{ bucket: 'b', limit: 1, windowSeconds: 60 }], 100);
+      await store.enqueueTagJob({ ...alice, flowId: 'f1', label: { value: 'v', alt: 'a' }, tries: 1 }, 100);
+      store = await harness.reopen();
+      expect(await store.findFlow('f1')).toMatchObject({ status: 'pending', attempts: 1, messageId: 'm-f1' });
+      expect((await store.takeRateLimits([{ bucket: 'b', limit: 1, windowSeconds: 60 }], 120)).ok).toBe(false);
+      expect(await store.claimTagJob(100, 60)).toBeDefined();
+    });
+  });
+}
