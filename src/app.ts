@@ -6,38 +6,51 @@ import { MessageMediaSmsGateway } from './infrastructure/messagemedia/sms-gatewa
 import { SlackProfileTagger, UnconfiguredProfileTagger } from './infrastructure/slack/profile-tagger';
 import { createWebClient, SLACK_CLIENT_OPTIONS } from './infrastructure/slack/web-client';
 import { openStore } from './infrastructure/store/open-store';
+import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
 import { registerListeners } from './slack/listeners';
+import { AuditTrail } from './verification/audit-trail';
 import { FlowReferences } from './verification/flow-reference';
 import { deriveKeys } from './verification/keys';
 import type { Clock, ProfileTagger } from './verification/ports';
+import { DEFAULT_TAG_RETRY, ProfileTagging, type TagRetryPolicy } from './verification/profile-tagging';
 import { VerificationService } from './verification/verification-service';
 
 export interface RunningApp {
   readonly server: Server;
   readonly port: number;
+  /** Stops taking requests, lets in-flight work finish, then closes the store. */
   stop(): Promise<void>;
 }
 
 export interface AppOptions {
   readonly logger: AppLogger;
-  /** Milliseconds since the epoch; injectable so expiry can be tested without waiting. */
+  /** Milliseconds since the epoch; injectable so expiry and backoff can be tested without waiting. */
   readonly clock?: Clock;
+  readonly tagRetry?: TagRetryPolicy;
+  /** How often due profile-tag retries are looked for. */
+  readonly tagRetryPollMs?: number;
+  /** How long shutdown waits for work still running after an ack. */
+  readonly drainTimeoutMs?: number;
 }
 
 /** The composition root: every adapter is built and wired here, and nowhere else. */
-export async function startApp(config: Config, { logger, clock = Date.now }: AppOptions): Promise<RunningApp> {
+export async function startApp(config: Config, options: AppOptions): Promise<RunningApp> {
+  const { logger, clock = Date.now, tagRetry = DEFAULT_TAG_RETRY } = options;
+  const nowSeconds = () => Math.floor(clock() / 1000);
   const keys = deriveKeys(config.verification.secret);
-  const store = openStore(config.databaseUrl);
-  const sms = new MessageMediaSmsGateway(new MessageMediaClient(config.messageMedia));
+  const store = await openStore(config.databaseUrl);
+  const audit = new AuditTrail(store, logger.child({ component: 'verification' }), nowSeconds);
+  const tagging = new ProfileTagging(store, profileTagger(config), audit, tagRetry, nowSeconds);
   const verification = new VerificationService({
     store,
-    sms,
-    tagger: profileTagger(config),
+    sms: new MessageMediaSmsGateway(new MessageMediaClient(config.messageMedia)),
+    tagging,
+    audit,
     digestKey: keys.messageDigest,
     settings: config.verification,
+    limits: config.limits,
     clock,
-    logger: logger.child({ component: 'verification' }),
   });
 
   let ready = false;
@@ -53,7 +66,7 @@ export async function startApp(config: Config, { logger, clock = Date.now }: App
         method: ['GET'],
         handler: (_req, res) => {
           res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' });
-          res.end(ready ? 'ok' : 'starting');
+          res.end(ready ? 'ok' : 'unavailable');
         },
       },
     ],
@@ -61,8 +74,16 @@ export async function startApp(config: Config, { logger, clock = Date.now }: App
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
+  // Listeners keep running after their ack (the SMS send, the lookup): track them for shutdown.
+  const inFlight = new InFlightWork();
+  app.use(({ next }) => inFlight.run(next));
   registerListeners(app, { verification, references: new FlowReferences(keys.flowReference) });
 
+  const retries = new PeriodicTask(
+    () => tagging.retryDue(),
+    options.tagRetryPollMs ?? 5_000,
+    (error) => logger.error({ err: error }, 'profile tag retry run failed'),
+  );
   try {
     await app.init(); // checks the bot token with auth.test
   } catch (error) {
@@ -70,6 +91,7 @@ export async function startApp(config: Config, { logger, clock = Date.now }: App
     throw error;
   }
   const server = (await app.start(config.port)) as Server;
+  retries.start();
   ready = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -79,8 +101,12 @@ export async function startApp(config: Config, { logger, clock = Date.now }: App
     port,
     async stop() {
       ready = false;
-      await app.stop();
+      const closed = app.stop(); // stops accepting; open requests still finish
+      await inFlight.drain(options.drainTimeoutMs ?? 15_000);
+      await closed;
+      await retries.stop();
       await store.close();
+      logger.info('verify-phone stopped');
     },
   };
 }

@@ -25,6 +25,17 @@ export interface Config {
     codeTtlSeconds: number;
     maxAttempts: number;
     defaultCountry: CountryCode | undefined;
+    /** Empty: every country. */
+    allowedCountries: readonly CountryCode[];
+    allowSharedNumbers: boolean;
+    resendCooldownSeconds: number;
+  };
+  limits: {
+    sendsPerMemberPerHour: number;
+    sendsPerNumberPerHour: number;
+    sendsPerWorkspacePerHour: number;
+    sendsPerWorkspacePerDay: number;
+    failedChecksPerMemberPerDay: number;
   };
 }
 
@@ -66,6 +77,28 @@ export function loadConfig(env: Env): Config {
       codeTtlSeconds: reader.integer('VERIFY_CODE_TTL_SECONDS', { default: 600, min: 60, max: 86_400 }),
       maxAttempts: reader.integer('VERIFY_MAX_ATTEMPTS', { default: 5, min: 1, max: 20 }),
       defaultCountry: reader.country('VERIFY_DEFAULT_COUNTRY'),
+      allowedCountries: reader.countries('VERIFY_ALLOWED_COUNTRIES'),
+      allowSharedNumbers: reader.boolean('VERIFY_ALLOW_SHARED_NUMBERS', false),
+      resendCooldownSeconds: reader.integer('VERIFY_RESEND_COOLDOWN_SECONDS', { default: 30, min: 0, max: 3_600 }),
+    },
+    limits: {
+      sendsPerMemberPerHour: reader.integer('VERIFY_SENDS_PER_MEMBER_PER_HOUR', { default: 5, min: 1, max: 1_000 }),
+      sendsPerNumberPerHour: reader.integer('VERIFY_SENDS_PER_NUMBER_PER_HOUR', { default: 5, min: 1, max: 1_000 }),
+      sendsPerWorkspacePerHour: reader.integer('VERIFY_SENDS_PER_WORKSPACE_PER_HOUR', {
+        default: 200,
+        min: 1,
+        max: 1_000_000,
+      }),
+      sendsPerWorkspacePerDay: reader.integer('VERIFY_SENDS_PER_WORKSPACE_PER_DAY', {
+        default: 1_000,
+        min: 1,
+        max: 10_000_000,
+      }),
+      failedChecksPerMemberPerDay: reader.integer('VERIFY_FAILED_CHECKS_PER_MEMBER_PER_DAY', {
+        default: 20,
+        min: 1,
+        max: 10_000,
+      }),
     },
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
@@ -129,7 +162,17 @@ class EnvReader {
   databaseUrl(name: string, fallback: string): string {
     const raw = this.optional(name) ?? fallback;
     if (/^sqlite:.+/.test(raw)) return raw;
-    this.problems.push(`${name} must look like sqlite:<path> or sqlite::memory:`);
+    if (/^postgres(ql)?:\/\//.test(raw)) {
+      try {
+        const url = new URL(raw);
+        // A host, or a host=/socket/dir parameter as libpq allows.
+        if (url.hostname !== '' || url.searchParams.has('host')) return raw;
+      } catch {
+        // reported below
+      }
+    }
+    // Never echoes the value: a PostgreSQL URL may carry a password.
+    this.problems.push(`${name} must look like sqlite:<path>, sqlite::memory: or postgres://user@host:port/database`);
     return fallback;
   }
 
@@ -150,5 +193,28 @@ class EnvReader {
     if (isSupportedCountry(raw)) return raw;
     this.problems.push(`${name} must be a two-letter ISO country code such as AU (got "${raw}")`);
     return undefined;
+  }
+
+  countries(name: string): CountryCode[] {
+    const codes = (this.optional(name) ?? '')
+      .split(',')
+      .map((code) => code.trim().toUpperCase())
+      .filter(Boolean);
+    // Called with one argument only: isSupportedCountry's second parameter is a metadata object.
+    const unknown = codes.filter((code) => !isSupportedCountry(code));
+    if (unknown.length > 0) {
+      this.problems.push(
+        `${name} must be a comma-separated list of ISO country codes such as AU,NZ (unknown: ${unknown.join(', ')})`,
+      );
+    }
+    return codes.filter((code): code is CountryCode => isSupportedCountry(code));
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.optional(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
   }
 }

@@ -10,8 +10,10 @@ export const CODE_INPUT = { blockId: 'code_block', actionId: 'code_input' } as c
 export const ACTION = {
   /** Home tab button: opens a new modal. */
   startVerification: 'start_verification',
-  /** Button inside a finished or failed modal: back to the number step. */
+  /** Inside a modal: back to the number step with a new flow ("Use a different number", "Start again"). */
   restartVerification: 'restart_verification',
+  /** Code step and send failures: a new code for the same flow. */
+  resendCode: 'resend_code',
 } as const;
 
 export const COMMAND = '/verify-phone';

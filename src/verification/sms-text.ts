@@ -14,3 +14,9 @@ export function describeDuration(seconds: number): string {
   const hours = Math.round(minutes / 60);
   return hours === 1 ? '1 hour' : `${hours} hours`;
 }
+
+/** "25 seconds", "3 minutes", "2 hours": how long a member must wait. */
+export function describeWait(seconds: number): string {
+  if (seconds < 60) return seconds <= 1 ? '1 second' : `${Math.ceil(seconds)} seconds`;
+  return describeDuration(seconds);
+}

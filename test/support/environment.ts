@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageMediaEmulator } from '../../emulators/messagemedia';
 import { type OpenView, SlackDriver, SlackEmulator } from '../../emulators/slack';
-import { type RunningApp, startApp } from '../../src/app';
+import { type AppOptions, type RunningApp, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { LogCapture } from './log-capture';
@@ -21,6 +21,8 @@ export interface EnvironmentOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** The app's clock in ms (defaults to real time). */
   readonly clock?: () => number;
+  /** Passed to the app: retry policy and polling of profile-tag retries. */
+  readonly app?: Pick<AppOptions, 'tagRetry' | 'tagRetryPollMs'>;
 }
 
 /** The app on a real port, between a Slack emulator + driver and a MessageMedia emulator. */

@@ -28,6 +28,30 @@ describe('loadConfig', () => {
     expect(config.messageMedia.baseUrl).toBe('https://api.messagemedia.com');
     expect(config.verification).toMatchObject({ codeLength: 6, codeTtlSeconds: 600, maxAttempts: 5 });
     expect(config.verification.defaultCountry).toBeUndefined();
+    expect(config.verification).toMatchObject({
+      allowedCountries: [],
+      allowSharedNumbers: false,
+      resendCooldownSeconds: 30,
+    });
+    expect(config.limits).toEqual({
+      sendsPerMemberPerHour: 5,
+      sendsPerNumberPerHour: 5,
+      sendsPerWorkspacePerHour: 200,
+      sendsPerWorkspacePerDay: 1_000,
+      failedChecksPerMemberPerDay: 20,
+    });
+  });
+
+  it('reads the abuse-protection settings', () => {
+    const config = loadConfig({
+      ...valid,
+      VERIFY_ALLOWED_COUNTRIES: ' au, NZ ,gb',
+      VERIFY_ALLOW_SHARED_NUMBERS: 'TRUE',
+      VERIFY_SENDS_PER_WORKSPACE_PER_DAY: '5000',
+    });
+    expect(config.verification.allowedCountries).toEqual(['AU', 'NZ', 'GB']);
+    expect(config.verification.allowSharedNumbers).toBe(true);
+    expect(config.limits.sendsPerWorkspacePerDay).toBe(5_000);
   });
 
   it('names every missing required setting at once', () => {
@@ -53,7 +77,19 @@ describe('loadConfig', () => {
     [{ SLACK_BOT_TOKEN: 'xoxp-1' }, 'SLACK_BOT_TOKEN must be a Slack token starting with xoxb-'],
     [{ SLACK_ADMIN_TOKEN: 'xoxb-1' }, 'SLACK_ADMIN_TOKEN must be a Slack token starting with xoxp-'],
     [{ MESSAGEMEDIA_BASE_URL: 'ftp://x' }, 'MESSAGEMEDIA_BASE_URL must be an http(s) URL (got "ftp://x")'],
-    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must look like sqlite:<path> or sqlite::memory:'],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      'DATABASE_URL must look like sqlite:<path>, sqlite::memory: or postgres://user@host:port/database',
+    ],
+    [
+      { VERIFY_ALLOWED_COUNTRIES: 'AU,XX,ZZ' },
+      'VERIFY_ALLOWED_COUNTRIES must be a comma-separated list of ISO country codes such as AU,NZ (unknown: XX, ZZ)',
+    ],
+    [{ VERIFY_ALLOW_SHARED_NUMBERS: 'yes' }, 'VERIFY_ALLOW_SHARED_NUMBERS must be true or false (got "yes")'],
+    [
+      { VERIFY_SENDS_PER_MEMBER_PER_HOUR: '0' },
+      'VERIFY_SENDS_PER_MEMBER_PER_HOUR must be a whole number from 1 to 1000 (got "0")',
+    ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
   ])('explains a malformed setting %j', (override, problem) => {
     expect(problemsOf({ ...valid, ...override })).toEqual([problem]);

@@ -3,6 +3,16 @@ import type { Member } from '../../verification/flow-reference';
 import type { ProfileTagger, TagResult } from '../../verification/ports';
 import { slackErrorCode } from './web-client';
 
+/** Slack answers worth retrying later; anything else (not_admin, missing_scope…) will not change by itself. */
+const TRANSIENT = new Set([
+  'ratelimited',
+  'request_failed',
+  'fatal_error',
+  'internal_error',
+  'request_timeout',
+  'service_unavailable',
+]);
+
 export interface ProfileFieldSettings {
   /** Field id from the admin's profile settings; when absent it is looked up by label. */
   readonly fieldId: string | undefined;
@@ -35,16 +45,24 @@ export class SlackProfileTagger implements ProfileTagger {
       await this.adminClient.users.profile.set({ user: member.userId, profile: { fields: { [fieldId]: label } } });
       return { ok: true };
     } catch (error) {
-      return { ok: false, state: 'failed', reason: slackErrorCode(error) };
+      const reason = slackErrorCode(error);
+      return { ok: false, state: 'failed', reason, transient: TRANSIENT.has(reason) || reason.startsWith('http_5') };
     }
   }
 
   private resolveFieldId(): Promise<string | undefined> {
     if (this.settings.fieldId) return Promise.resolve(this.settings.fieldId);
-    this.fieldId ??= this.lookUpFieldId().catch((error: unknown) => {
-      this.fieldId = undefined; // a failed lookup is retried on the next verification
-      throw error;
-    });
+    // Cached once found; a failed or empty lookup is repeated next time (the admin may add the field).
+    this.fieldId ??= this.lookUpFieldId().then(
+      (id) => {
+        if (!id) this.fieldId = undefined;
+        return id;
+      },
+      (error: unknown) => {
+        this.fieldId = undefined;
+        throw error;
+      },
+    );
     return this.fieldId;
   }
 

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDependencies } from '../dependencies';
 import { ACTION, CALLBACK, COMMAND } from '../ids';
+import { resendCode } from './actions/resend-code';
 import { restartVerification } from './actions/restart-verification';
 import { startVerification } from './actions/start-verification';
 import { verifyPhoneCommand } from './commands/verify-phone';
@@ -14,5 +15,6 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   app.view(CALLBACK.codeStep, codeSubmitted(deps));
   app.action(ACTION.startVerification, startVerification(deps));
   app.action(ACTION.restartVerification, restartVerification(deps));
+  app.action(ACTION.resendCode, resendCode(deps));
   app.event('app_home_opened', appHomeOpened(deps));
 }

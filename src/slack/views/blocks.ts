@@ -13,15 +13,30 @@ export function note(markdown: string): types.ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: markdown }] };
 }
 
-export function startButton(label: string, actionId: string = ACTION.restartVerification): types.ActionsBlock {
+export interface ButtonSpec {
+  readonly label: string;
+  readonly actionId: string;
+  readonly primary?: boolean;
+}
+
+export function buttons(...specs: ButtonSpec[]): types.ActionsBlock {
   return {
     type: 'actions',
-    block_id: 'start_actions',
-    elements: [{ type: 'button', action_id: actionId, text: { type: 'plain_text', text: label }, style: 'primary' }],
+    block_id: 'flow_actions',
+    elements: specs.map(({ label, actionId, primary }) => ({
+      type: 'button' as const,
+      action_id: actionId,
+      text: { type: 'plain_text' as const, text: label },
+      ...(primary ? { style: 'primary' as const } : {}),
+    })),
   };
 }
 
-/** A modal with nothing to submit: a message and, optionally, a way to start again. */
+export const START_AGAIN: ButtonSpec = { label: 'Start again', actionId: ACTION.restartVerification, primary: true };
+export const RESEND: ButtonSpec = { label: 'Resend code', actionId: ACTION.resendCode };
+export const OTHER_NUMBER: ButtonSpec = { label: 'Use a different number', actionId: ACTION.restartVerification };
+
+/** A modal with nothing to submit: a message and, optionally, buttons to go on. */
 export function messageModal(blocks: types.KnownBlock[], privateMetadata = ''): types.ModalView {
   return {
     type: 'modal',

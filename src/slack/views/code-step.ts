@@ -1,19 +1,20 @@
 import type { types } from '@slack/bolt';
-import { describeDuration } from '../../verification/sms-text';
+import { describeDuration, describeWait } from '../../verification/sms-text';
 import { CALLBACK, CODE_INPUT } from '../ids';
-import { MODAL_TITLE, note, text } from './blocks';
+import { buttons, MODAL_TITLE, note, OTHER_NUMBER, RESEND, text } from './blocks';
 
 export interface CodeStepOptions {
   readonly flowReference: string;
   readonly maskedNumber: string;
   readonly codeLength: number;
   readonly ttlSeconds: number;
-  /** Why the previous attempt did not verify, shown right above the input. */
-  readonly problem?: string;
+  readonly resendCooldownSeconds: number;
+  /** What happened last (a wrong code, a new code sent), shown right above the input. */
+  readonly notice?: string;
 }
 
 export function codeStepView(options: CodeStepOptions): types.ModalView {
-  const { flowReference, maskedNumber, codeLength, ttlSeconds, problem } = options;
+  const { flowReference, maskedNumber, codeLength, ttlSeconds, resendCooldownSeconds, notice } = options;
   return {
     type: 'modal',
     callback_id: CALLBACK.codeStep,
@@ -25,7 +26,7 @@ export function codeStepView(options: CodeStepOptions): types.ModalView {
       text(
         `Enter the ${codeLength}-digit code we sent to *${maskedNumber}*. It expires ${describeDuration(ttlSeconds)} after it was sent.`,
       ),
-      ...(problem ? [note(`:warning: ${problem}`)] : []),
+      ...(notice ? [note(notice)] : []),
       {
         type: 'input',
         block_id: CODE_INPUT.blockId,
@@ -39,7 +40,12 @@ export function codeStepView(options: CodeStepOptions): types.ModalView {
           placeholder: { type: 'plain_text', text: '0'.repeat(codeLength) },
         },
       },
-      note("Didn't get it? Close this and run `/verify-phone` again in a minute."),
+      buttons(RESEND, OTHER_NUMBER),
+      note(
+        resendCooldownSeconds > 0
+          ? `Didn't get it? You can ask for a new code ${describeWait(resendCooldownSeconds)} after the last one.`
+          : "Didn't get it? Ask for a new code.",
+      ),
     ],
   };
 }

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
-import type { ProfileTagState } from '../../verification/ports';
+import type { AuditEvent, ProfileTagState } from '../../verification/ports';
 import { ACTION } from '../ids';
-import { note, startButton, text } from './blocks';
+import { buttons, note, text } from './blocks';
 
 export interface HomeStatus {
   readonly maskedNumber: string;
@@ -17,23 +17,50 @@ const TAG_NOTES: Record<ProfileTagState, string> = {
   not_configured: "This workspace hasn't set up the *Phone verified* profile field, so no badge is shown.",
 };
 
-export function homeView(status: HomeStatus | undefined): types.HomeView {
+export interface HomeOptions {
+  readonly status: HomeStatus | undefined;
+  /** Only for workspace admins: the newest audit events. */
+  readonly activity?: readonly AuditEvent[];
+}
+
+export function homeView({ status, activity }: HomeOptions): types.HomeView {
   const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Phone verification' } }];
   if (status) {
     blocks.push(
-      text(`:white_check_mark: *Verified:* ${status.maskedNumber}, on ${formatDate(status.verifiedAt)}.`),
+      text(`:white_check_mark: *Verified:* ${status.maskedNumber}, on ${slackDate(status.verifiedAt)}.`),
       note(TAG_NOTES[status.profileTag]),
-      startButton('Verify a different number', ACTION.startVerification),
+      buttons({ label: 'Verify a different number', actionId: ACTION.startVerification }),
     );
   } else {
     blocks.push(
       text("You haven't verified a phone number yet. It takes a minute: we text you a code and you type it in."),
-      startButton('Verify my phone number', ACTION.startVerification),
+      buttons({ label: 'Verify my phone number', actionId: ACTION.startVerification, primary: true }),
     );
   }
+  if (activity) blocks.push(...activityBlocks(activity));
   return { type: 'home', blocks };
 }
 
-function formatDate(unixSeconds: number): string {
-  return `<!date^${unixSeconds}^{date_short}|${new Date(unixSeconds * 1000).toISOString().slice(0, 10)}>`;
+/** Admins see the audit log's newest lines; the full log is exported with `npm run audit:export`. */
+function activityBlocks(activity: readonly AuditEvent[]): types.KnownBlock[] {
+  const lines = activity.map((event) =>
+    [
+      slackDate(event.at, '{date_short_pretty} {time}'),
+      `<@${event.userId}>`,
+      `\`${event.type}\``,
+      event.maskedNumber,
+      event.reason,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  );
+  return [
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: 'Recent activity (admins only)' } },
+    text(lines.length > 0 ? lines.join('\n') : 'No verification activity yet.'),
+  ];
+}
+
+function slackDate(unixSeconds: number, format = '{date_short}'): string {
+  return `<!date^${unixSeconds}^${format}|${new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 }

@@ -1,22 +1,23 @@
 import type { types } from '@slack/bolt';
-import type { FlowProblem } from '../../verification/verification-service';
-import { messageModal, note, startButton, text } from './blocks';
-
-export type SendFailure = 'rejected' | 'unavailable' | 'unconfirmed' | 'gone';
+import type { TagResult } from '../../verification/ports';
+import type { FlowProblem, SendFailure } from '../../verification/verification-service';
+import { buttons, messageModal, note, OTHER_NUMBER, RESEND, START_AGAIN, text } from './blocks';
 
 const SEND_FAILURES: Record<SendFailure, string> = {
   rejected: "The SMS service refused to send to this number. Check that it's a mobile number that can receive texts.",
-  unavailable: "The SMS service isn't answering right now. Nothing was sent. Please try again in a few minutes.",
-  unconfirmed: "We couldn't confirm that the SMS was sent. If it doesn't arrive within a minute, start again.",
+  unavailable: "The SMS service isn't answering right now. Nothing was sent. Try again in a few minutes.",
+  unconfirmed:
+    "We couldn't confirm that the SMS was sent. If no code arrives within a minute, use *Resend code*: any earlier code stops working.",
   gone: 'This verification has already moved on. Start again if you still need a code.',
 };
 
-export function sendFailedView(maskedNumber: string, failure: SendFailure): types.ModalView {
-  return messageModal([
-    text(`:x: *We couldn't send a code to ${maskedNumber}.*`),
-    text(SEND_FAILURES[failure]),
-    startButton('Start again'),
-  ]);
+/** The send failed; the flow stays open for a resend (it carries the flow reference). */
+export function sendFailedView(flowReference: string, maskedNumber: string, failure: SendFailure): types.ModalView {
+  const retry = failure === 'gone' ? buttons(START_AGAIN) : buttons(RESEND, OTHER_NUMBER);
+  return messageModal(
+    [text(`:x: *We couldn't send a code to ${maskedNumber}.*`), text(SEND_FAILURES[failure]), retry],
+    flowReference,
+  );
 }
 
 const FLOW_ENDINGS: Record<FlowProblem, string> = {
@@ -25,6 +26,7 @@ const FLOW_ENDINGS: Record<FlowProblem, string> = {
   locked: 'Too many wrong codes: this code no longer works.',
   already_verified: 'This code has already been used.',
   not_sent: "This code was never sent, so it can't be checked.",
+  number_taken: "This number can't be verified for your account. If it's yours, ask a workspace admin.",
 };
 
 /** The flow is over without success: say why and offer a fresh start. */
@@ -32,23 +34,23 @@ export function flowEndedView(problem: FlowProblem): types.ModalView {
   return messageModal([
     text(`:no_entry: *${FLOW_ENDINGS[problem]}*`),
     text('Start again to get a new code.'),
-    startButton('Start again'),
+    buttons(START_AGAIN),
   ]);
 }
 
-export interface VerifiedViewOptions {
-  readonly maskedNumber: string;
-  /** undefined when the badge was set; otherwise a member-facing reason. */
-  readonly tagProblem: string | undefined;
+function badgeText(tag: TagResult): string {
+  if (tag.ok) return 'Your Slack profile now shows that your phone is verified.';
+  if (tag.state === 'not_configured') {
+    return ":warning: Your verification is recorded, but this workspace hasn't set up the *Phone verified* profile field, so no badge was added. Your workspace admin has been told.";
+  }
+  if (tag.transient) return 'Slack is busy right now: the *Phone verified* badge will appear on your profile shortly.';
+  return ":warning: Your verification is recorded, but Slack didn't accept the profile update, so no badge was added. Your workspace admin has been told.";
 }
 
-export function verifiedView({ maskedNumber, tagProblem }: VerifiedViewOptions): types.ModalView {
-  const badge = tagProblem
-    ? `:warning: Your verification is recorded, but we couldn't mark your Slack profile: ${tagProblem} Your workspace admin has been told.`
-    : 'Your Slack profile now shows that your phone is verified.';
+export function verifiedView(maskedNumber: string, tag: TagResult): types.ModalView {
   return messageModal([
     text(`:white_check_mark: *${maskedNumber} is verified.*`),
-    text(badge),
+    text(badgeText(tag)),
     note('You can close this window.'),
   ]);
 }

@@ -2,8 +2,9 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { ListenerDependencies } from '../../dependencies';
 import { phoneStepView } from '../../views/phone-step';
 import { memberOf } from '../member';
+import { updateModal } from '../update-modal';
 
-/** "Start again" inside a finished modal: the same modal goes back to the number step with a new flow. */
+/** "Start again" / "Use a different number": the same modal goes back to the number step with a new flow. */
 export function restartVerification({ verification, references }: ListenerDependencies) {
   return async ({ ack, body, client, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
     await ack();
@@ -12,10 +13,6 @@ export function restartVerification({ verification, references }: ListenerDepend
       flowReference: references.issue(memberOf(body)),
       defaultCountry: verification.settings.defaultCountry,
     });
-    try {
-      await client.views.update({ view_id: body.view.id, hash: body.view.hash, view });
-    } catch (error) {
-      logger.warn('views.update to restart verification failed', error);
-    }
+    await updateModal(client, logger, body.view.id, view);
   };
 }

@@ -1,92 +1,80 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, types, ViewSubmitAction, webApi } from '@slack/bolt';
 import type { CheckOutcome } from '../../../verification/verification-service';
 import type { ListenerDependencies } from '../../dependencies';
 import { CODE_INPUT } from '../../ids';
-import { codeStepView } from '../../views/code-step';
 import { homeView } from '../../views/home';
 import { flowEndedView, verifiedView } from '../../views/outcome';
 import { checkingView } from '../../views/progress';
+import { codeStepFor } from '../flow-views';
 import { memberOf } from '../member';
+import { updateModal } from '../update-modal';
 
 /**
- * Code submitted: the local gates (binding, state, format, attempt count) answer in the ack;
- * the provider lookup and the comparison happen after it, and the result arrives by `views.update`.
+ * Code submitted: the local gates (binding, state, format, budgets, attempt count) answer in the
+ * ack; the provider lookup and the comparison happen after it, and the result arrives by `views.update`.
  */
-export function codeSubmitted(deps: ListenerDependencies) {
-  const { verification, references } = deps;
+export function codeSubmitted({ verification, references }: ListenerDependencies) {
   return async ({ ack, body, view, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
     const member = memberOf(body);
-    const flowId = references.open(member, view.private_metadata);
+    const reference = view.private_metadata;
+    const flowId = references.open(member, reference);
     if (!flowId) {
       await ack({ response_action: 'update', view: flowEndedView('unknown_flow') });
       return;
     }
     const input = view.state.values[CODE_INPUT.blockId]?.[CODE_INPUT.actionId]?.value ?? '';
     const started = await verification.beginCheck(member, flowId, input);
-    if (started.kind === 'malformed') {
-      const message = `Enter the ${started.codeLength} digits from the SMS, with nothing else.`;
-      await ack({ response_action: 'errors', errors: { [CODE_INPUT.blockId]: message } });
-      return;
-    }
-    if (started.kind !== 'checking') {
-      await ack({ response_action: 'update', view: flowEndedView(started.kind) });
-      return;
+    switch (started.kind) {
+      case 'checking':
+        break;
+      case 'malformed': {
+        const message = `Enter the ${started.codeLength} digits from the SMS, with nothing else.`;
+        await ack({ response_action: 'errors', errors: { [CODE_INPUT.blockId]: message } });
+        return;
+      }
+      case 'rate_limited': {
+        const message = 'Too many wrong codes today. Try again tomorrow, or ask a workspace admin.';
+        await ack({ response_action: 'errors', errors: { [CODE_INPUT.blockId]: message } });
+        return;
+      }
+      default:
+        await ack({ response_action: 'update', view: flowEndedView(started.kind) });
+        return;
     }
     await ack({ response_action: 'update', view: checkingView() });
 
     const outcome = await verification.finishCheck(started.check);
-    const next = resultView(outcome, (problem) =>
-      codeStepView({
-        flowReference: view.private_metadata,
-        maskedNumber: started.check.maskedNumber,
-        codeLength: verification.settings.codeLength,
-        ttlSeconds: verification.settings.codeTtlSeconds,
-        problem,
-      }),
-    );
-    try {
-      await client.views.update({ view_id: view.id, view: next });
-    } catch (error) {
-      logger.warn('views.update after a code check failed (the member may have closed the modal)', error);
-    }
+    const retry = (notice: string) => codeStepFor(verification.settings, reference, started.check.maskedNumber, notice);
+    await updateModal(client, logger, view.id, resultView(outcome, retry));
     if (outcome.kind === 'verified') await publishHome(client, member.userId, outcome, logger);
   };
 }
 
-function resultView(outcome: CheckOutcome, retry: (problem: string) => ReturnType<typeof codeStepView>) {
+function resultView(outcome: CheckOutcome, retry: (notice: string) => types.ModalView): types.ModalView {
   switch (outcome.kind) {
     case 'verified':
-      return verifiedView({
-        maskedNumber: outcome.maskedNumber,
-        tagProblem: outcome.tag.ok ? undefined : tagProblemText(outcome.tag.state),
-      });
-    case 'wrong_code':
-      return retry(
-        `That code isn't right. ${outcome.attemptsLeft} ${outcome.attemptsLeft === 1 ? 'attempt' : 'attempts'} left.`,
-      );
+      return verifiedView(outcome.maskedNumber, outcome.tag);
+    case 'wrong_code': {
+      const left = `${outcome.attemptsLeft} ${outcome.attemptsLeft === 1 ? 'attempt' : 'attempts'} left`;
+      return retry(`:warning: That code isn't right. ${left}.`);
+    }
     case 'lookup_failed':
-      return retry("We couldn't check your code just now, and that try wasn't counted. Please submit it again.");
+      return retry(":warning: We couldn't check your code just now, and that try wasn't counted. Submit it again.");
     default:
       return flowEndedView(outcome.kind);
   }
 }
 
-function tagProblemText(state: 'failed' | 'not_configured'): string {
-  return state === 'not_configured'
-    ? 'the Phone verified profile field is not set up in this workspace.'
-    : 'Slack did not accept the profile update.';
-}
-
+/** The member's own status on the Home tab at once; an admin's activity section refreshes when they open it. */
 async function publishHome(
   client: webApi.WebClient,
   userId: string,
   outcome: Extract<CheckOutcome, { kind: 'verified' }>,
   logger: AllMiddlewareArgs['logger'],
 ): Promise<void> {
-  const { maskedNumber, record } = outcome;
-  const { verifiedAt, profileTag } = record;
+  const status = { maskedNumber: outcome.maskedNumber, ...outcome.record };
   try {
-    await client.views.publish({ user_id: userId, view: homeView({ maskedNumber, verifiedAt, profileTag }) });
+    await client.views.publish({ user_id: userId, view: homeView({ status }) });
   } catch (error) {
     logger.warn('views.publish of the Home tab failed', error);
   }

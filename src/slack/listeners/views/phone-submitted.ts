@@ -1,19 +1,21 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { PhoneNumberProblem } from '../../../verification/phone-number';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, types, ViewSubmitAction } from '@slack/bolt';
+import type { StartProblem, StartResult } from '../../../verification/verification-service';
 import type { ListenerDependencies } from '../../dependencies';
 import { PHONE_INPUT } from '../../ids';
-import { codeStepView } from '../../views/code-step';
 import { flowEndedView, sendFailedView } from '../../views/outcome';
 import { sendingView } from '../../views/progress';
+import { codeStepFor, rateLimitedText } from '../flow-views';
 import { memberOf } from '../member';
+import { updateModal } from '../update-modal';
 
-const PROBLEMS: Record<PhoneNumberProblem | 'flow_taken', string> = {
+const PROBLEMS: Record<Exclude<StartProblem, 'rate_limited' | 'country_not_allowed'>, string> = {
   empty: 'Enter your mobile number.',
   too_long: "That's too long to be a phone number.",
   unparseable: "That doesn't look like a phone number. Include the country code, e.g. +61 491 570 156.",
   invalid: "That isn't a valid phone number. Check the digits and the country code.",
   not_mobile: 'That looks like a landline. Enter a mobile number that can receive texts.',
   costly: "We can't send codes to premium-rate, toll-free, shared-cost or pager numbers. Enter your mobile number.",
+  number_taken: "This number can't be verified for your account. If it's yours, ask a workspace admin.",
   flow_taken: 'This form has expired. Close it and run /verify-phone again.',
 };
 
@@ -22,9 +24,34 @@ const PROBLEMS: Record<PhoneNumberProblem | 'flow_taken', string> = {
  * call the SMS provider, whose answer arrives by `views.update`.
  */
 export function phoneSubmitted({ verification, references }: ListenerDependencies) {
+  const problemText = (problem: StartProblem, retryAfterSeconds = 0): string => {
+    if (problem === 'rate_limited') return rateLimitedText(retryAfterSeconds);
+    if (problem === 'country_not_allowed') {
+      return `Codes can only be sent to numbers from ${verification.settings.allowedCountries.join(', ')}.`;
+    }
+    return PROBLEMS[problem];
+  };
+
+  /** What the modal should show for a submission that repeats one already handled. */
+  const viewForRepeat = (started: Extract<StartResult, { ok: true }>, reference: string): types.ModalView => {
+    switch (started.status) {
+      case 'pending':
+        return codeStepFor(verification.settings, reference, started.maskedNumber);
+      case 'send_failed':
+        return sendFailedView(reference, started.maskedNumber, 'unavailable');
+      case 'sending':
+        return sendingView(started.maskedNumber);
+      case 'locked':
+        return flowEndedView('locked');
+      case 'verified':
+        return flowEndedView('already_verified');
+    }
+  };
+
   return async ({ ack, body, view, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
     const member = memberOf(body);
-    const flowId = references.open(member, view.private_metadata);
+    const reference = view.private_metadata;
+    const flowId = references.open(member, reference);
     if (!flowId) {
       await ack({ response_action: 'update', view: flowEndedView('unknown_flow') });
       return;
@@ -32,25 +59,21 @@ export function phoneSubmitted({ verification, references }: ListenerDependencie
     const input = view.state.values[PHONE_INPUT.blockId]?.[PHONE_INPUT.actionId]?.value ?? '';
     const started = await verification.start(member, flowId, input);
     if (!started.ok) {
-      await ack({ response_action: 'errors', errors: { [PHONE_INPUT.blockId]: PROBLEMS[started.problem] } });
+      const errors = { [PHONE_INPUT.blockId]: problemText(started.problem, started.retryAfterSeconds) };
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    if (!started.isNew) {
+      // A retry or double click: show where the flow is, never send a second SMS.
+      await ack({ response_action: 'update', view: viewForRepeat(started, reference) });
       return;
     }
     await ack({ response_action: 'update', view: sendingView(started.maskedNumber) });
-    if (!started.needsSending) return; // a repeated submission: the first one is sending
 
     const sent = await verification.sendCode(flowId, body.team?.domain ?? '');
     const next = sent.ok
-      ? codeStepView({
-          flowReference: view.private_metadata,
-          maskedNumber: started.maskedNumber,
-          codeLength: verification.settings.codeLength,
-          ttlSeconds: verification.settings.codeTtlSeconds,
-        })
-      : sendFailedView(started.maskedNumber, sent.reason);
-    try {
-      await client.views.update({ view_id: view.id, view: next });
-    } catch (error) {
-      logger.warn('views.update after sending failed (the member may have closed the modal)', error);
-    }
+      ? codeStepFor(verification.settings, reference, sent.maskedNumber)
+      : sendFailedView(reference, started.maskedNumber, sent.reason);
+    await updateModal(client, logger, view.id, next);
   };
 }

@@ -1,0 +1,67 @@
+import type { Member } from './flow-reference';
+import { maskPhoneNumber } from './phone-number';
+import type { AuditEventType, VerificationStore } from './ports';
+
+/** The structured logger the domain writes to; pino's shape. Never given codes or full numbers. */
+export interface DomainLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface AuditSubject extends Member {
+  readonly flowId?: string;
+  readonly e164?: string;
+}
+
+const WARNINGS: ReadonlySet<AuditEventType> = new Set([
+  'send_failed',
+  'locked',
+  'tag_failed',
+  'rate_limited',
+  'refused_country',
+  'refused_shared_number',
+]);
+
+/**
+ * Writes each event twice: to the append-only audit table an admin can read, and to the JSON log.
+ * The number is masked here, once, so no caller can forget.
+ */
+export class AuditTrail {
+  constructor(
+    private readonly store: VerificationStore,
+    private readonly logger: DomainLogger,
+    private readonly nowSeconds: () => number,
+  ) {}
+
+  /** Logged only: an operational hiccup that changes nothing for the member's record. */
+  warn(subject: AuditSubject, message: string, reason: string): void {
+    this.logger.warn({ ...fieldsOf(subject), reason }, message);
+  }
+
+  async record(type: AuditEventType, subject: AuditSubject, reason?: string): Promise<void> {
+    const maskedNumber = subject.e164 ? maskPhoneNumber(subject.e164) : null;
+    const event = {
+      type,
+      at: this.nowSeconds(),
+      teamId: subject.teamId,
+      userId: subject.userId,
+      flowId: subject.flowId ?? null,
+      maskedNumber,
+      reason: reason ?? null,
+    };
+    const fields = { event: type, ...fieldsOf(subject), reason };
+    if (WARNINGS.has(type)) this.logger.warn(fields, type.replaceAll('_', ' '));
+    else this.logger.info(fields, type.replaceAll('_', ' '));
+    await this.store.appendAudit(event);
+  }
+}
+
+function fieldsOf(subject: AuditSubject) {
+  return {
+    teamId: subject.teamId,
+    userId: subject.userId,
+    flowId: subject.flowId ?? null,
+    phone: subject.e164 ? maskPhoneNumber(subject.e164) : null,
+  };
+}

@@ -1,0 +1,39 @@
+import type { Member } from './flow-reference';
+import type { RateLimit } from './ports';
+
+export interface LimitSettings {
+  readonly sendsPerMemberPerHour: number;
+  readonly sendsPerNumberPerHour: number;
+  readonly sendsPerWorkspacePerHour: number;
+  readonly sendsPerWorkspacePerDay: number;
+  readonly failedChecksPerMemberPerDay: number;
+}
+
+const HOUR = 3_600;
+const DAY = 86_400;
+
+/**
+ * Every SMS costs money and can be abused for SMS pumping: each send must fit the member's, the
+ * number's and the workspace's budgets at once. The number bucket spans workspaces on purpose.
+ */
+export function sendLimits(settings: LimitSettings, member: Member, e164: string): RateLimit[] {
+  return [
+    {
+      bucket: `send:member:${member.teamId}:${member.userId}`,
+      limit: settings.sendsPerMemberPerHour,
+      windowSeconds: HOUR,
+    },
+    { bucket: `send:number:${e164}`, limit: settings.sendsPerNumberPerHour, windowSeconds: HOUR },
+    { bucket: `send:team-hour:${member.teamId}`, limit: settings.sendsPerWorkspacePerHour, windowSeconds: HOUR },
+    { bucket: `send:team-day:${member.teamId}`, limit: settings.sendsPerWorkspacePerDay, windowSeconds: DAY },
+  ];
+}
+
+/** Wrong codes per member per day, across all their flows: brute force cannot restart its count. */
+export function failedCheckLimit(settings: LimitSettings, member: Member): RateLimit {
+  return {
+    bucket: `check-failed:member:${member.teamId}:${member.userId}`,
+    limit: settings.failedChecksPerMemberPerDay,
+    windowSeconds: DAY,
+  };
+}
