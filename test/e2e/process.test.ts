@@ -1,37 +1,26 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageMediaEmulator } from '../../emulators/messagemedia';
-import { SlackEmulator } from '../../emulators/slack';
-import { BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET, VERIFY_SECRET } from '../support/environment';
+import { SlackDriver, SlackEmulator } from '../../emulators/slack';
+import { AppProcess } from '../support/app-process';
+import { BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET } from '../support/environment';
 
-const ENTRY = join(__dirname, '..', '..', 'src', 'main.ts');
-
-/** Runs the real entry point (as `npm start` does, but from source) with exactly `env`. */
-function startMain(env: Record<string, string>): ChildProcess {
-  const { PATH, HOME } = process.env;
-  return spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), ENTRY], {
-    env: { PATH: PATH ?? '', HOME: HOME ?? '', ...env },
-    cwd: mkdtempSync(join(tmpdir(), 'verify-phone-main-')), // no .env here
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function output(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stderr };
-}
+const NUMBER = '+61491570156';
 
 describe('the app process', () => {
+  let folder: string;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'verify-phone-process-'));
+  });
+
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
   it('refuses to start without its settings and names each one', async () => {
-    const { code, stderr } = await output(startMain({ VERIFY_SECRET: 'short' }));
-    expect(code).toBe(78);
+    const app = AppProcess.spawn({ VERIFY_SECRET: 'short' }, folder); // no .env in this folder
+    expect(await app.exited).toBe(78);
+    const { stderr } = app.output;
     for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'MESSAGEMEDIA_API_KEY', 'MESSAGEMEDIA_API_SECRET']) {
       expect(stderr).toContain(`${name} is required`);
     }
@@ -39,69 +28,90 @@ describe('the app process', () => {
     expect(stderr).not.toContain('short');
   });
 
-  it('refuses to start when Slack rejects the bot token', async () => {
-    const slack = await SlackEmulator.start({ botToken: 'xoxb-the-real-one' });
-    try {
-      const { code, stderr } = await output(
-        startMain({
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_BOT_TOKEN: 'xoxb-revoked',
-          SLACK_API_URL: slack.apiUrl,
-          MESSAGEMEDIA_API_KEY: MM_KEY,
-          MESSAGEMEDIA_API_SECRET: MM_SECRET,
-          VERIFY_SECRET,
-          PORT: '0',
-          DATABASE_URL: 'sqlite::memory:',
-        }),
-      );
-      expect(code).toBe(1);
-      expect(stderr).toContain('verify-phone failed to start');
-      expect(stderr).not.toContain('xoxb-revoked');
-    } finally {
-      await slack.stop();
-    }
-  });
+  describe('with emulators', () => {
+    let slack: SlackEmulator;
+    let messageMedia: MessageMediaEmulator;
+    let env: Record<string, string>;
 
-  it('starts, reports ready on /healthz, and exits cleanly on SIGTERM', async () => {
-    const slack = await SlackEmulator.start({ botToken: BOT_TOKEN });
-    const messageMedia = await MessageMediaEmulator.start({ apiKey: MM_KEY, apiSecret: MM_SECRET });
-    const folder = mkdtempSync(join(tmpdir(), 'verify-phone-db-'));
-    const child = startMain({
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_API_URL: slack.apiUrl,
-      MESSAGEMEDIA_API_KEY: MM_KEY,
-      MESSAGEMEDIA_API_SECRET: MM_SECRET,
-      MESSAGEMEDIA_BASE_URL: messageMedia.url,
-      VERIFY_SECRET,
-      PORT: '0',
-      DATABASE_URL: `sqlite:${join(folder, 'db', 'verify-phone.db')}`,
+    beforeEach(async () => {
+      slack = await SlackEmulator.start({ botToken: BOT_TOKEN, adminToken: 'xoxp-admin' });
+      slack.addUser({ id: 'U1', name: 'alice' });
+      messageMedia = await MessageMediaEmulator.start({ apiKey: MM_KEY, apiSecret: MM_SECRET });
+      env = AppProcess.envFor(slack, messageMedia, `sqlite:${join(folder, 'db', 'verify-phone.db')}`);
     });
-    try {
-      const exited = once(child, 'exit');
-      const port = await listeningPort(child);
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-      expect(health.status).toBe(200);
-      child.kill('SIGTERM');
-      const [code] = (await exited) as [number | null];
-      expect(code).toBe(0);
-    } finally {
-      child.kill('SIGKILL');
-      await Promise.all([slack.stop(), messageMedia.stop()]);
-      rmSync(folder, { recursive: true, force: true });
+
+    afterEach(() => Promise.all([slack.stop(), messageMedia.stop()]));
+
+    async function reachCodeStep(app: AppProcess) {
+      const driver = new SlackDriver({ appUrl: await app.eventsUrl(), signingSecret: SIGNING_SECRET, emulator: slack });
+      await driver.runSlashCommand('U1', '/verify-phone');
+      const modal = await slack.waitForView((view) => view.type === 'modal');
+      const codeStep = slack.waitForView((view) => JSON.stringify(view.view).includes('digit code we sent'), 10_000);
+      await driver.submitView(modal.id, 'U1', { phone_block: NUMBER });
+      await codeStep;
+      return modal.id;
     }
+
+    it('refuses to start when Slack rejects the bot token, without printing it', async () => {
+      const app = AppProcess.spawn({ ...env, SLACK_BOT_TOKEN: 'xoxb-revoked' }, folder);
+      expect(await app.exited).toBe(1);
+      expect(app.output.stderr).toContain('verify-phone failed to start');
+      expect(app.output.stderr).not.toContain('xoxb-revoked');
+    });
+
+    it('reports ready on /healthz and exits cleanly on SIGTERM', async () => {
+      const app = AppProcess.spawn(env, folder);
+      try {
+        const health = await fetch(`http://127.0.0.1:${await app.port()}/healthz`);
+        expect(health.status).toBe(200);
+        expect(await app.kill('SIGTERM')).toBe(0);
+      } finally {
+        await app.kill();
+      }
+    });
+
+    it('on SIGTERM finishes the SMS send it had started before exiting', async () => {
+      messageMedia.latencyMs = 1_500;
+      const app = AppProcess.spawn(env, folder);
+      try {
+        const driver = new SlackDriver({
+          appUrl: await app.eventsUrl(),
+          signingSecret: SIGNING_SECRET,
+          emulator: slack,
+        });
+        await driver.runSlashCommand('U1', '/verify-phone');
+        const modal = await slack.waitForView((view) => view.type === 'modal');
+        const codeStep = slack.waitForView((view) => JSON.stringify(view.view).includes('digit code we sent'), 10_000);
+        const ack = await driver.submitView(modal.id, 'U1', { phone_block: NUMBER });
+        expect(ack.action).toBe('update');
+        app.child.kill('SIGTERM'); // the send is still in flight
+        await codeStep;
+        expect(await app.exited).toBe(0);
+        expect(messageMedia.outbox).toHaveLength(1);
+      } finally {
+        await app.kill();
+      }
+    });
+
+    it('loses nothing to kill -9: a new process verifies the code sent by the old one', async () => {
+      const first = AppProcess.spawn(env, folder);
+      const viewId = await reachCodeStep(first);
+      await first.kill('SIGKILL');
+
+      const second = AppProcess.spawn(env, folder);
+      try {
+        const driver = new SlackDriver({
+          appUrl: await second.eventsUrl(),
+          signingSecret: SIGNING_SECRET,
+          emulator: slack,
+        });
+        const code = messageMedia.lastMessageTo(NUMBER)?.content.match(/\d{6}/)?.[0] ?? '';
+        const verified = slack.waitForView((view) => JSON.stringify(view.view).includes('is verified'));
+        await driver.submitView(viewId, 'U1', { code_block: code });
+        await verified;
+      } finally {
+        await second.kill();
+      }
+    });
   });
 });
-
-/** Reads the port from the app's "listening" log line. */
-function listeningPort(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const match = /"port":(\d+).*"msg":"verify-phone listening"/.exec(buffered);
-      if (match?.[1]) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`app exited with ${code} before listening`)));
-  });
-}

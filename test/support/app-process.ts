@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import type { MessageMediaEmulator } from '../../emulators/messagemedia';
+import type { SlackEmulator } from '../../emulators/slack';
+import { ADMIN_TOKEN, BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET, VERIFY_SECRET } from './environment';
+
+const ENTRY = join(__dirname, '..', '..', 'src', 'main.ts');
+
+/** The real entry point in its own process (as `npm start` runs it, but from source). */
+export class AppProcess {
+  private stdout = '';
+  private stderr = '';
+  readonly exited: Promise<number | null>;
+
+  private constructor(readonly child: ChildProcess) {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      this.stdout += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+    this.exited = once(child, 'exit').then(([code]) => code as number | null);
+  }
+
+  /** Starts `src/main.ts` with exactly `env` (plus PATH and HOME) in `cwd`. */
+  static spawn(env: Record<string, string>, cwd: string): AppProcess {
+    const { PATH, HOME } = process.env;
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), ENTRY], {
+      env: { PATH: PATH ?? '', HOME: HOME ?? '', ...env },
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new AppProcess(child);
+  }
+
+  /** The environment for an app between the two emulators. */
+  static envFor(slack: SlackEmulator, messageMedia: MessageMediaEmulator, databaseUrl: string) {
+    return {
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_ADMIN_TOKEN: ADMIN_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+      MESSAGEMEDIA_API_KEY: MM_KEY,
+      MESSAGEMEDIA_API_SECRET: MM_SECRET,
+      MESSAGEMEDIA_BASE_URL: messageMedia.url,
+      VERIFY_SECRET,
+      DATABASE_URL: databaseUrl,
+    };
+  }
+
+  get output(): { stdout: string; stderr: string } {
+    return { stdout: this.stdout, stderr: this.stderr };
+  }
+
+  /** Resolves with the port from the "listening" log line; rejects if the process exits first. */
+  async port(timeoutMs = 15_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const match = /"port":(\d+)[^\n]*"msg":"verify-phone listening"/.exec(this.stdout);
+      if (match?.[1]) return Number(match[1]);
+      if (this.child.exitCode !== null) throw new Error(`app exited with ${this.child.exitCode}: ${this.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('app did not start listening in time');
+  }
+
+  async eventsUrl(): Promise<string> {
+    return `http://127.0.0.1:${await this.port()}/slack/events`;
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<number | null> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    return this.exited;
+  }
+}
