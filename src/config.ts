@@ -50,6 +50,8 @@ export class ConfigError extends Error {
   }
 }
 
+const DEFAULT_DATABASE_URL = 'sqlite:./data/verify-phone.db';
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env): Config {
@@ -57,7 +59,7 @@ export function loadConfig(env: Env): Config {
   const config: Config = {
     port: reader.integer('PORT', { default: 3000, min: 0, max: 65535 }),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
-    databaseUrl: reader.databaseUrl('DATABASE_URL', 'sqlite:./data/verify-phone.db'),
+    databaseUrl: reader.databaseUrl('DATABASE_URL', DEFAULT_DATABASE_URL),
     slack: {
       signingSecret: reader.required('SLACK_SIGNING_SECRET'),
       botToken: reader.token('SLACK_BOT_TOKEN', 'xoxb-', true) as string,
@@ -103,6 +105,14 @@ export function loadConfig(env: Env): Config {
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;
+}
+
+/** Only the store's location: for tools (such as the audit export) that need nothing else. */
+export function loadDatabaseUrl(env: Env): string {
+  const reader = new EnvReader(env);
+  const url = reader.databaseUrl('DATABASE_URL', DEFAULT_DATABASE_URL);
+  if (reader.problems.length > 0) throw new ConfigError(reader.problems);
+  return url;
 }
 
 /** Collects problems instead of stopping at the first, so one start-up reports all of them. */

@@ -89,7 +89,7 @@ describe('code step', () => {
   it('refuses a forged or tampered flow reference without counting an attempt', async () => {
     const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
     const view = env.slack.view(viewId);
-    if (!view || view.view.type !== 'modal') throw new Error('no code step');
+    if (view?.view.type !== 'modal') throw new Error('no code step');
     const original = view.view.private_metadata ?? '';
     const tampered = `${original.slice(0, 5)}${original[5] === 'A' ? 'B' : 'A'}${original.slice(6)}`;
     for (const reference of [tampered, 'AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA', '', '{"flowId":"x"}']) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { MessageMediaEmulator } from '../../emulators/messagemedia';
 import { SlackDriver, SlackEmulator } from '../../emulators/slack';
 import { AppProcess } from '../support/app-process';
-import { BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET } from '../support/environment';
+import { appEnvironment, BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET } from '../support/environment';
 
 const NUMBER = '+61491570156';
 
@@ -37,7 +37,7 @@ describe('the app process', () => {
       slack = await SlackEmulator.start({ botToken: BOT_TOKEN, adminToken: 'xoxp-admin' });
       slack.addUser({ id: 'U1', name: 'alice' });
       messageMedia = await MessageMediaEmulator.start({ apiKey: MM_KEY, apiSecret: MM_SECRET });
-      env = AppProcess.envFor(slack, messageMedia, `sqlite:${join(folder, 'db', 'verify-phone.db')}`);
+      env = appEnvironment(slack, messageMedia, `sqlite:${join(folder, 'db', 'verify-phone.db')}`);
     });
 
     afterEach(() => Promise.all([slack.stop(), messageMedia.stop()]));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { MessageMediaEmulator } from '../../emulators/messagemedia';
 import { type OpenView, SlackDriver, SlackEmulator } from '../../emulators/slack';
 import { AppProcess } from '../support/app-process';
-import { BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET } from '../support/environment';
+import { appEnvironment, BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET } from '../support/environment';
 import { forgedViewSubmission } from '../support/payloads';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../support/postgres';
 
@@ -21,7 +21,7 @@ describeWithPostgres('two replicas on one PostgreSQL database', () => {
   let drivers: SlackDriver[];
 
   async function startReplicas(extra: Record<string, string>) {
-    const env = { ...AppProcess.envFor(slack, messageMedia, schema.url), ...extra };
+    const env = { ...appEnvironment(slack, messageMedia, schema.url), ...extra };
     replicas = [AppProcess.spawn(env, folder), AppProcess.spawn(env, folder)];
     drivers = await Promise.all(
       replicas.map(

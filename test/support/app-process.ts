@@ -1,9 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import type { MessageMediaEmulator } from '../../emulators/messagemedia';
-import type { SlackEmulator } from '../../emulators/slack';
-import { ADMIN_TOKEN, BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET, VERIFY_SECRET } from './environment';
 
 const ENTRY = join(__dirname, '..', '..', 'src', 'main.ts');
 
@@ -32,23 +29,6 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new AppProcess(child);
-  }
-
-  /** The environment for an app between the two emulators. */
-  static envFor(slack: SlackEmulator, messageMedia: MessageMediaEmulator, databaseUrl: string) {
-    return {
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_ADMIN_TOKEN: ADMIN_TOKEN,
-      SLACK_API_URL: slack.apiUrl,
-      MESSAGEMEDIA_API_KEY: MM_KEY,
-      MESSAGEMEDIA_API_SECRET: MM_SECRET,
-      MESSAGEMEDIA_BASE_URL: messageMedia.url,
-      VERIFY_SECRET,
-      DATABASE_URL: databaseUrl,
-    };
   }
 
   get output(): { stdout: string; stderr: string } {

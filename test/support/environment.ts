@@ -122,8 +122,25 @@ function launch(
   options: EnvironmentOptions,
 ): Promise<RunningApp> {
   const config = loadConfig({
-    PORT: '0',
+    ...appEnvironment(slack, messageMedia, `sqlite:${join(folder, 'verify-phone.db')}`),
     LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  return startApp(config, {
+    logger: createLogger(config.logLevel, logs),
+    ...(options.clock && { clock: options.clock }),
+  });
+}
+
+/** The settings of an app between the two emulators, as environment variables. */
+export function appEnvironment(
+  slack: SlackEmulator,
+  messageMedia: MessageMediaEmulator,
+  databaseUrl: string,
+): Record<string, string> {
+  return {
+    PORT: '0',
+    LOG_LEVEL: 'info',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_ADMIN_TOKEN: ADMIN_TOKEN,
@@ -132,11 +149,6 @@ function launch(
     MESSAGEMEDIA_API_SECRET: MM_SECRET,
     MESSAGEMEDIA_BASE_URL: messageMedia.url,
     VERIFY_SECRET,
-    DATABASE_URL: `sqlite:${join(folder, 'verify-phone.db')}`,
-    ...options.env,
-  });
-  return startApp(config, {
-    logger: createLogger(config.logLevel, logs),
-    ...(options.clock && { clock: options.clock }),
-  });
+    DATABASE_URL: databaseUrl,
+  };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 
 const valid = {
@@ -107,5 +109,21 @@ describe('loadConfig', () => {
 
   it('accepts a national default country in any case', () => {
     expect(loadConfig({ ...valid, VERIFY_DEFAULT_COUNTRY: 'au' }).verification.defaultCountry).toBe('AU');
+  });
+});
+
+describe('documentation', () => {
+  const root = join(__dirname, '..', '..');
+  const settings = [...readFileSync(join(root, 'src', 'config.ts'), 'utf8').matchAll(/\('([A-Z][A-Z0-9_]+)'/g)].map(
+    (match) => match[1] ?? '',
+  );
+
+  it('finds the settings the config reads', () => {
+    expect(settings).toEqual(expect.arrayContaining(['PORT', 'VERIFY_SECRET', 'VERIFY_ALLOWED_COUNTRIES']));
+  });
+
+  it.each(['.env.example', 'README.md'])('%s documents every setting', (file) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    expect(settings.filter((name) => !text.includes(name))).toEqual([]);
   });
 });

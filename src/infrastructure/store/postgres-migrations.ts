@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { inLockedTransaction } from './postgres-transaction';
 
 /**
  * Schema history for PostgreSQL, the same tables and columns as SQLITE_MIGRATIONS (unix seconds and
@@ -94,11 +95,7 @@ export const MIGRATION_LOCK_KEY = '7657368540001';
  * migration leaves nothing half applied.
  */
 export async function migratePostgres(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+  await inLockedTransaction(pool, [MIGRATION_LOCK_KEY], async (client) => {
     await client.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
     );
@@ -113,14 +110,5 @@ export async function migratePostgres(pool: Pool): Promise<void> {
         Math.floor(Date.now() / 1000),
       ]);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    broken = await client.query('ROLLBACK').then(
-      () => false,
-      () => true,
-    );
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }

@@ -15,6 +15,7 @@ import type {
   VerificationStore,
 } from '../../verification/ports';
 import { migratePostgres } from './postgres-migrations';
+import { inLockedTransaction } from './postgres-transaction';
 import {
   type AuditRow,
   type FlowRow,
@@ -273,26 +274,8 @@ export class PostgresStore implements VerificationStore {
    * (by lock id, duplicates once) so two transactions never wait on each other in a cycle. The locks
    * are released by COMMIT or ROLLBACK.
    */
-  private async transaction<T>(keys: readonly string[], work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      for (const lockId of advisoryLockIds(keys)) {
-        await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockId]);
-      }
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      broken = await client.query('ROLLBACK').then(
-        () => false,
-        () => true,
-      );
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  private transaction<T>(keys: readonly string[], work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inLockedTransaction(this.pool, advisoryLockIds(keys), work);
   }
 }
 

@@ -6,7 +6,7 @@ import { homeView } from '../../views/home';
 import { flowEndedView, verifiedView } from '../../views/outcome';
 import { checkingView } from '../../views/progress';
 import { codeStepFor } from '../flow-views';
-import { memberOf } from '../member';
+import { readSubmission } from '../submission';
 import { updateModal } from '../update-modal';
 
 /**
@@ -15,14 +15,11 @@ import { updateModal } from '../update-modal';
  */
 export function codeSubmitted({ verification, references }: ListenerDependencies) {
   return async ({ ack, body, view, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
-    const member = memberOf(body);
-    const reference = view.private_metadata;
-    const flowId = references.open(member, reference);
+    const { member, reference, flowId, input } = readSubmission(references, body, view, CODE_INPUT);
     if (!flowId) {
       await ack({ response_action: 'update', view: flowEndedView('unknown_flow') });
       return;
     }
-    const input = view.state.values[CODE_INPUT.blockId]?.[CODE_INPUT.actionId]?.value ?? '';
     const started = await verification.beginCheck(member, flowId, input);
     switch (started.kind) {
       case 'checking':

@@ -5,7 +5,7 @@ import { PHONE_INPUT } from '../../ids';
 import { flowEndedView, sendFailedView } from '../../views/outcome';
 import { sendingView } from '../../views/progress';
 import { codeStepFor, rateLimitedText } from '../flow-views';
-import { memberOf } from '../member';
+import { readSubmission } from '../submission';
 import { updateModal } from '../update-modal';
 
 const PROBLEMS: Record<Exclude<StartProblem, 'rate_limited' | 'country_not_allowed'>, string> = {
@@ -49,14 +49,11 @@ export function phoneSubmitted({ verification, references }: ListenerDependencie
   };
 
   return async ({ ack, body, view, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
-    const member = memberOf(body);
-    const reference = view.private_metadata;
-    const flowId = references.open(member, reference);
+    const { member, reference, flowId, input } = readSubmission(references, body, view, PHONE_INPUT);
     if (!flowId) {
       await ack({ response_action: 'update', view: flowEndedView('unknown_flow') });
       return;
     }
-    const input = view.state.values[PHONE_INPUT.blockId]?.[PHONE_INPUT.actionId]?.value ?? '';
     const started = await verification.start(member, flowId, input);
     if (!started.ok) {
       const errors = { [PHONE_INPUT.blockId]: problemText(started.problem, started.retryAfterSeconds) };

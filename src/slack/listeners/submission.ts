@@ -1,0 +1,30 @@
+import type { ViewOutput, ViewSubmitAction } from '@slack/bolt';
+import type { FlowReferences, Member } from '../../verification/flow-reference';
+import { memberOf } from './member';
+
+export interface Submission {
+  readonly member: Member;
+  /** The opaque reference the modal carried; reused in the next view of the same flow. */
+  readonly reference: string;
+  /** undefined when the reference was not issued to this member by us. */
+  readonly flowId: string | undefined;
+  /** What the member typed in the step's one input. */
+  readonly input: string;
+}
+
+/** Who submitted, for which flow, and what they typed: the start of every step's handler. */
+export function readSubmission(
+  references: FlowReferences,
+  body: ViewSubmitAction,
+  view: ViewOutput,
+  field: { readonly blockId: string; readonly actionId: string },
+): Submission {
+  const member = memberOf(body);
+  const reference = view.private_metadata;
+  return {
+    member,
+    reference,
+    flowId: references.open(member, reference),
+    input: view.state.values[field.blockId]?.[field.actionId]?.value ?? '',
+  };
+}
