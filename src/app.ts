@@ -9,6 +9,7 @@ import { openStore } from './infrastructure/store/open-store';
 import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
 import { registerListeners } from './slack/listeners';
+import { SlackReceiver } from './slack/receiver';
 import { AuditTrail } from './verification/audit-trail';
 import { FlowReferences } from './verification/flow-reference';
 import { deriveKeys } from './verification/keys';
@@ -54,22 +55,18 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   });
 
   let ready = false;
+  const slackLogger = boltLogger(logger);
+  const receiver = new SlackReceiver({
+    signingSecret: config.slack.signingSecret,
+    logger: slackLogger,
+    isReady: () => ready,
+  });
   const app = new App({
     token: config.slack.botToken,
-    signingSecret: config.slack.signingSecret,
-    logger: boltLogger(logger),
+    receiver,
+    logger: slackLogger,
     deferInitialization: true,
     clientOptions: { ...SLACK_CLIENT_OPTIONS, slackApiUrl: config.slack.apiUrl },
-    customRoutes: [
-      {
-        path: '/healthz',
-        method: ['GET'],
-        handler: (_req, res) => {
-          res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' });
-          res.end(ready ? 'ok' : 'unavailable');
-        },
-      },
-    ],
   });
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a Slack listener');

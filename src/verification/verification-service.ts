@@ -77,6 +77,8 @@ export type CheckOutcome =
   | { kind: 'verified'; record: VerificationRecord; maskedNumber: string; tag: TagResult }
   | { kind: 'wrong_code'; attemptsLeft: number }
   | { kind: 'lookup_failed' }
+  /** The same code was verified by a concurrent submission of the same flow, which reports the result. */
+  | { kind: 'duplicate' }
   | { kind: FlowProblem };
 
 /** The verification use cases. Knows nothing of Slack or HTTP; every input is untrusted text. */
@@ -246,9 +248,12 @@ export class VerificationService {
       profileTag: 'pending',
     };
     const subject = { teamId: flow.teamId, userId: flow.userId, flowId: flow.id, e164: flow.e164 };
-    // Two correct submissions racing: only the one that flips the flow counts.
+    // Two correct submissions racing: only the one that flips the flow counts; the other stays silent.
     const completed = await store.completeFlow(flow.id, record, settings.allowSharedNumbers);
-    if (completed === 'not_pending') return { kind: 'already_verified' };
+    if (completed === 'not_pending') {
+      const now = await store.findFlow(flow.id);
+      return { kind: now?.status === 'verified' ? 'duplicate' : 'locked' };
+    }
     if (completed === 'number_taken') {
       await store.lock(flow.id);
       await audit.record('refused_shared_number', subject);

@@ -128,7 +128,9 @@ function launch(
   });
   return startApp(config, {
     logger: createLogger(config.logLevel, logs),
+    tagRetryPollMs: 50,
     ...(options.clock && { clock: options.clock }),
+    ...options.app,
   });
 }
 

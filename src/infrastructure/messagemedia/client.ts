@@ -83,6 +83,8 @@ export class MessageMediaError extends Error {
   readonly details: readonly string[];
   /** From a 429's Retry-After header, when it gave seconds. */
   readonly retryAfterSeconds: number | null;
+  /** The system error code of a network failure (ECONNREFUSED, UND_ERR_SOCKET…), which tells how far it got. */
+  readonly systemCode: string | null;
 
   constructor(
     message: string,
@@ -91,6 +93,7 @@ export class MessageMediaError extends Error {
       status?: number;
       details?: readonly string[];
       retryAfterSeconds?: number | null;
+      systemCode?: string | null;
     },
   ) {
     super(message);
@@ -99,6 +102,7 @@ export class MessageMediaError extends Error {
     this.retryable = RETRYABLE.has(init.kind);
     this.details = init.details ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.systemCode = init.systemCode ?? null;
   }
 }
 
@@ -231,8 +235,12 @@ function transportError(operation: Operation, error: unknown): MessageMediaError
     return new MessageMediaError(`MessageMedia ${operation} timed out`, { kind: 'timeout' });
   }
   const cause = isRecord(error) ? error.cause : undefined;
-  const code = isRecord(cause) && isString(cause.code) ? ` (${cause.code})` : '';
-  return new MessageMediaError(`MessageMedia ${operation} failed: network error${code}`, { kind: 'network' });
+  const systemCode = isRecord(cause) && isString(cause.code) ? cause.code : null;
+  const suffix = systemCode ? ` (${systemCode})` : '';
+  return new MessageMediaError(`MessageMedia ${operation} failed: network error${suffix}`, {
+    kind: 'network',
+    systemCode,
+  });
 }
 
 /** Structural check of a message from the API; undefined if it lacks what we rely on. */

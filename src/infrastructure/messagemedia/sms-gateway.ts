@@ -29,14 +29,27 @@ export class MessageMediaSmsGateway implements SmsGateway {
   }
 }
 
+/** Network failures that happen before a request can reach the provider: nothing was sent. */
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 function translate(error: unknown, operation: 'send' | 'lookup'): SmsGatewayError {
   if (!(error instanceof MessageMediaError)) return new SmsGatewayError(`${operation} failed`, 'unavailable');
-  // A send that timed out may still have gone out: say "unconfirmed", never "retry blindly".
-  const reason =
-    operation === 'send' && (error.kind === 'timeout' || error.kind === 'invalid_response')
-      ? 'unconfirmed'
-      : error.kind === 'rejected'
-        ? 'rejected'
-        : 'unavailable';
-  return new SmsGatewayError(`MessageMedia ${operation} failed: ${error.message}`, reason, { cause: error });
+  return new SmsGatewayError(`MessageMedia ${operation} failed: ${error.message}`, reasonFor(error, operation));
+}
+
+function reasonFor(error: MessageMediaError, operation: 'send' | 'lookup'): SmsGatewayError['reason'] {
+  if (error.kind === 'rejected') return 'rejected';
+  if (operation === 'lookup') return 'unavailable';
+  // A send that timed out, got an unreadable answer or lost its connection midway may still have gone
+  // out: say "unconfirmed" (the member may resend), never retry it blindly.
+  if (error.kind === 'timeout' || error.kind === 'invalid_response') return 'unconfirmed';
+  if (error.kind === 'network' && !NEVER_CONNECTED.has(error.systemCode ?? '')) return 'unconfirmed';
+  return 'unavailable';
 }

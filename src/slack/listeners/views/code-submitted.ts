@@ -41,13 +41,17 @@ export function codeSubmitted({ verification, references }: ListenerDependencies
     await ack({ response_action: 'update', view: checkingView() });
 
     const outcome = await verification.finishCheck(started.check);
+    if (outcome.kind === 'duplicate') return; // the concurrent submission that won shows the result
     const retry = (notice: string) => codeStepFor(verification.settings, reference, started.check.maskedNumber, notice);
     await updateModal(client, logger, view.id, resultView(outcome, retry));
     if (outcome.kind === 'verified') await publishHome(client, member.userId, outcome, logger);
   };
 }
 
-function resultView(outcome: CheckOutcome, retry: (notice: string) => types.ModalView): types.ModalView {
+function resultView(
+  outcome: Exclude<CheckOutcome, { kind: 'duplicate' }>,
+  retry: (notice: string) => types.ModalView,
+): types.ModalView {
   switch (outcome.kind) {
     case 'verified':
       return verifiedView(outcome.maskedNumber, outcome.tag);
