@@ -49,6 +49,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     tagging,
     audit,
     digestKey: keys.messageDigest,
+    numberBucketKey: keys.numberBucket,
     settings: config.verification,
     limits: config.limits,
     clock,

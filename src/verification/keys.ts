@@ -4,10 +4,16 @@ import { hkdfSync } from 'node:crypto';
 export interface DeploymentKeys {
   readonly messageDigest: Buffer;
   readonly flowReference: Buffer;
+  /** Names a phone number's rate-limit bucket without writing the number there. */
+  readonly numberBucket: Buffer;
 }
 
 export function deriveKeys(deploymentSecret: Buffer): DeploymentKeys {
   const derive = (purpose: string) =>
     Buffer.from(hkdfSync('sha256', deploymentSecret, Buffer.alloc(0), `verify-phone ${purpose}`, 32));
-  return { messageDigest: derive('message-digest v1'), flowReference: derive('flow-reference v1') };
+  return {
+    messageDigest: derive('message-digest v1'),
+    flowReference: derive('flow-reference v1'),
+    numberBucket: derive('number-bucket v1'),
+  };
 }

@@ -1,3 +1,4 @@
+import { hmacSha256 } from './constant-time';
 import type { Member } from './flow-reference';
 import type { RateLimit } from './ports';
 
@@ -14,16 +15,18 @@ const DAY = 86_400;
 
 /**
  * Every SMS costs money and can be abused for SMS pumping: each send must fit the member's, the
- * number's and the workspace's budgets at once. The number bucket spans workspaces on purpose.
+ * number's and the workspace's budgets at once. The number bucket spans workspaces on purpose, and
+ * is named by a keyed digest so the rate-limit table holds no phone numbers.
  */
-export function sendLimits(settings: LimitSettings, member: Member, e164: string): RateLimit[] {
+export function sendLimits(settings: LimitSettings, member: Member, e164: string, numberKey: Buffer): RateLimit[] {
+  const numberTag = hmacSha256(numberKey, ['number-bucket', e164]).subarray(0, 16).toString('base64url');
   return [
     {
       bucket: `send:member:${member.teamId}:${member.userId}`,
       limit: settings.sendsPerMemberPerHour,
       windowSeconds: HOUR,
     },
-    { bucket: `send:number:${e164}`, limit: settings.sendsPerNumberPerHour, windowSeconds: HOUR },
+    { bucket: `send:number:${numberTag}`, limit: settings.sendsPerNumberPerHour, windowSeconds: HOUR },
     { bucket: `send:team-hour:${member.teamId}`, limit: settings.sendsPerWorkspacePerHour, windowSeconds: HOUR },
     { bucket: `send:team-day:${member.teamId}`, limit: settings.sendsPerWorkspacePerDay, windowSeconds: DAY },
   ];

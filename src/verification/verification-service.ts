@@ -37,6 +37,7 @@ export interface VerificationDependencies {
   readonly tagging: ProfileTagging;
   readonly audit: AuditTrail;
   readonly digestKey: Buffer;
+  readonly numberBucketKey: Buffer;
   readonly settings: VerificationSettings;
   readonly limits: LimitSettings;
   readonly clock: Clock;
@@ -294,7 +295,7 @@ export class VerificationService {
 
   private async takeSendBudget(subject: Member & { flowId: string; e164: string }) {
     const budget = await this.deps.store.takeRateLimits(
-      sendLimits(this.deps.limits, subject, subject.e164),
+      sendLimits(this.deps.limits, subject, subject.e164, this.deps.numberBucketKey),
       this.nowSeconds(),
     );
     if (!budget.ok) await this.deps.audit.record('rate_limited', subject, budget.bucket);
