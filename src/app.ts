@@ -3,6 +3,7 @@ import { App } from '@slack/bolt';
 import type { Config } from './config';
 import { MessageMediaClient } from './infrastructure/messagemedia/client';
 import { MessageMediaSmsGateway } from './infrastructure/messagemedia/sms-gateway';
+import { createOutboundHttp } from './infrastructure/outbound-http';
 import { SlackProfileTagger, UnconfiguredProfileTagger } from './infrastructure/slack/profile-tagger';
 import { createWebClient, SLACK_CLIENT_OPTIONS } from './infrastructure/slack/web-client';
 import { openStore } from './infrastructure/store/open-store';
@@ -41,11 +42,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const nowSeconds = () => Math.floor(clock() / 1000);
   const keys = deriveKeys(config.verification.secret);
   const store = await openStore(config.databaseUrl);
+  const outbound = createOutboundHttp();
   const audit = new AuditTrail(store, logger.child({ component: 'verification' }), nowSeconds);
-  const tagging = new ProfileTagging(store, profileTagger(config), audit, tagRetry, nowSeconds);
+  const tagging = new ProfileTagging(store, profileTagger(config, outbound.fetch), audit, tagRetry, nowSeconds);
   const verification = new VerificationService({
     store,
-    sms: new MessageMediaSmsGateway(new MessageMediaClient(config.messageMedia)),
+    sms: new MessageMediaSmsGateway(new MessageMediaClient({ ...config.messageMedia, fetchImpl: outbound.fetch })),
     tagging,
     audit,
     digestKey: keys.messageDigest,
@@ -67,7 +69,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     receiver,
     logger: slackLogger,
     deferInitialization: true,
-    clientOptions: { ...SLACK_CLIENT_OPTIONS, slackApiUrl: config.slack.apiUrl },
+    clientOptions: { ...SLACK_CLIENT_OPTIONS, slackApiUrl: config.slack.apiUrl, fetch: outbound.fetch },
   });
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a Slack listener');
@@ -85,7 +87,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   try {
     await app.init(); // checks the bot token with auth.test
   } catch (error) {
-    await store.close();
+    await Promise.all([store.close(), outbound.close()]);
     throw error;
   }
   const server = (await app.start(config.port)) as Server;
@@ -103,16 +105,17 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       await inFlight.drain(options.drainTimeoutMs ?? 15_000);
       await closed;
       await retries.stop();
-      await store.close();
+      await Promise.all([store.close(), outbound.close()]);
       logger.info('verify-phone stopped');
     },
   };
 }
 
-function profileTagger(config: Config): ProfileTagger {
+function profileTagger(config: Config, fetch: typeof globalThis.fetch): ProfileTagger {
   const { adminToken, botToken, apiUrl, profileFieldId, profileFieldLabel } = config.slack;
   if (!adminToken) return new UnconfiguredProfileTagger();
-  return new SlackProfileTagger(createWebClient(adminToken, apiUrl), createWebClient(botToken, apiUrl), {
+  const clientFor = (token: string) => createWebClient(token, apiUrl, fetch);
+  return new SlackProfileTagger(clientFor(adminToken), clientFor(botToken), {
     fieldId: profileFieldId,
     fieldLabel: profileFieldLabel,
   });

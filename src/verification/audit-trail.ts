@@ -40,20 +40,18 @@ export class AuditTrail {
   }
 
   async record(type: AuditEventType, subject: AuditSubject, reason?: string): Promise<void> {
-    const maskedNumber = subject.e164 ? maskPhoneNumber(subject.e164) : null;
-    const event = {
+    const fields = fieldsOf(subject);
+    const message = type.replaceAll('_', ' ');
+    if (WARNINGS.has(type)) this.logger.warn({ event: type, ...fields, reason }, message);
+    else this.logger.info({ event: type, ...fields, reason }, message);
+    const { phone, ...ids } = fields;
+    await this.store.appendAudit({
+      ...ids,
       type,
       at: this.nowSeconds(),
-      teamId: subject.teamId,
-      userId: subject.userId,
-      flowId: subject.flowId ?? null,
-      maskedNumber,
+      maskedNumber: phone,
       reason: reason ?? null,
-    };
-    const fields = { event: type, ...fieldsOf(subject), reason };
-    if (WARNINGS.has(type)) this.logger.warn(fields, type.replaceAll('_', ' '));
-    else this.logger.info(fields, type.replaceAll('_', ' '));
-    await this.store.appendAudit(event);
+    });
   }
 }
 

@@ -10,8 +10,8 @@ export const SLACK_CLIENT_OPTIONS = {
   rejectRateLimitedCalls: true,
 } as const satisfies webApi.WebClientOptions;
 
-export function createWebClient(token: string, slackApiUrl: string): webApi.WebClient {
-  return new webApi.WebClient(token, { ...SLACK_CLIENT_OPTIONS, slackApiUrl });
+export function createWebClient(token: string, slackApiUrl: string, fetch: typeof globalThis.fetch): webApi.WebClient {
+  return new webApi.WebClient(token, { ...SLACK_CLIENT_OPTIONS, slackApiUrl, fetch });
 }
 
 /** Slack's own error code (`not_admin`, `ratelimited`…), never the token or request. */

@@ -1,0 +1,25 @@
+import { Agent, fetch as undiciFetch } from 'undici';
+
+/**
+ * One connection pool for every outbound call (Slack Web API, MessageMedia). Connections stay open
+ * between a member's steps (seconds to minutes apart) instead of being re-made for each call, and a
+ * burst of requests shares a bounded number of them instead of opening one each.
+ */
+export interface OutboundHttp {
+  readonly fetch: typeof fetch;
+  close(): Promise<void>;
+}
+
+export function createOutboundHttp({ connectionsPerOrigin = 64 } = {}): OutboundHttp {
+  const agent = new Agent({
+    connections: connectionsPerOrigin,
+    keepAliveTimeout: 60_000,
+    keepAliveMaxTimeout: 600_000,
+  });
+  const pooledFetch = (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher: agent,
+    }) as unknown as Promise<Response>;
+  return { fetch: pooledFetch as typeof fetch, close: () => agent.close() };
+}
