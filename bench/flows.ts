@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { MessageMediaEmulator } from '../emulators/messagemedia';
-import type { OpenView, SlackDriver, SlackEmulator, SubmitResult } from '../emulators/slack';
+import type { OpenView, SlackDriver, SlackEmulator, SubmitResult, ViewWaitHint } from '../emulators/slack';
 import type { BenchMember } from './members';
 
 export const COMMAND = '/verify-phone';
@@ -125,7 +125,7 @@ export async function runCommands(
 async function openModal(target: FlowTarget, { userId }: BenchMember, recorder: FlowRecorder): Promise<string> {
   const { slack, driver } = target;
   // Each bench member has one modal at most, so "a modal of this member" is the one the command opens.
-  const opened = expectView(target, (view) => view.userId === userId && view.type === 'modal', MODAL_TIMEOUT_MS);
+  const opened = expectView(target, (view) => view.type === 'modal', { userId }, MODAL_TIMEOUT_MS);
   const ack = await driver.runSlashCommand(userId, COMMAND);
   recorder.acks.command.push(ack.ackMs);
   if (ack.error) throw new FlowStop('command', ack.error);
@@ -139,7 +139,9 @@ async function openModal(target: FlowTarget, { userId }: BenchMember, recorder: 
 
 async function submitNumber(target: FlowTarget, { userId, e164 }: BenchMember, viewId: string, recorder: FlowRecorder) {
   const { slack, driver } = target;
-  const codeStep = expectView(target, (view) => view.id === viewId && viewText(view).includes(CODE_STEP_TEXT));
+  const codeStep = expectView(target, (view) => view.id === viewId && viewText(view).includes(CODE_STEP_TEXT), {
+    viewId,
+  });
   const result = await driver.submitView(viewId, userId, { phone_block: e164 });
   checkSubmission('number', result, recorder);
   await codeStep.catch(() => {
@@ -162,8 +164,10 @@ async function submitCode(
   const { slack, messageMedia, driver } = target;
   const code = messageMedia.lastMessageTo(e164)?.content.match(/\b\d{6}\b/)?.[0];
   if (!code) throw new FlowStop('code step', `no code in the MessageMedia outbox for ${e164}`);
-  const verified = expectView(target, (view) => view.id === viewId && viewText(view).includes(VERIFIED_TEXT));
-  const home = expectView(target, (view) => view.type === 'home' && view.userId === userId);
+  const verified = expectView(target, (view) => view.id === viewId && viewText(view).includes(VERIFIED_TEXT), {
+    viewId,
+  });
+  const home = expectView(target, (view) => view.type === 'home', { userId });
   const result = await driver.submitView(viewId, userId, { code_block: code });
   checkSubmission('code', result, recorder);
   const view = await verified.catch(() => {
@@ -195,9 +199,10 @@ function checkSubmission(step: Step, result: SubmitResult, recorder: FlowRecorde
 function expectView(
   target: FlowTarget,
   predicate: (view: OpenView) => boolean,
+  hint: ViewWaitHint,
   timeoutMs = target.viewTimeoutMs,
 ): Promise<OpenView> {
-  const waiting = target.slack.waitForView(predicate, timeoutMs);
+  const waiting = target.slack.waitForView(predicate, timeoutMs, hint);
   waiting.catch(() => {});
   return waiting;
 }

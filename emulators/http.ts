@@ -19,7 +19,7 @@ export async function listen(handler: Handler, port = 0): Promise<RunningServer>
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = 65_000; // like the load balancers in front of real APIs
   server.listen(port, '127.0.0.1');
   await once(server, 'listening');
   const address = server.address() as AddressInfo;

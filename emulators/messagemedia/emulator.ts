@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as delay } from 'node:timers/promises';
 import { listen, type RunningServer, readBody, sendJson } from '../http';
 import { Accounts } from './accounts';
 import { type EmulatorRoute, FailureQueue, type InjectedFailure, serveFailure } from './faults';
@@ -59,8 +58,15 @@ export class MessageMediaEmulator {
   readonly #failures = new FailureQueue();
   /** By message id, in the order accepted. */
   readonly #messages = new Map<string, StoredMessage>();
+  /** The last message accepted for each destination number. */
+  readonly #latestByDestination = new Map<string, StoredMessage>();
   readonly #log: { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] }[] = [];
-  readonly #stopping = new AbortController();
+  /** Frozen snapshots for `outbox` and `requests`, dropped whenever what they show changes. */
+  #outboxSnapshot: readonly WireMessage[] | undefined;
+  #requestsSnapshot: readonly RequestLogEntry[] | undefined;
+  /** Requests waiting out `latencyMs`: `stop()` settles them all at once. */
+  readonly #delayed = new Set<{ readonly timer: NodeJS.Timeout; readonly settle: (handle: boolean) => void }>();
+  #stopped = false;
   #server: RunningServer | undefined;
 
   private constructor() {}
@@ -78,17 +84,24 @@ export class MessageMediaEmulator {
     return this.#server.url;
   }
 
-  /** Accepted messages of every account, oldest first, as stored (current status). */
+  /**
+   * Accepted messages of every account, oldest first, as stored (current status). A frozen snapshot:
+   * repeated reads cost nothing until a message is accepted or changes status.
+   */
   get outbox(): readonly WireMessage[] {
-    return [...this.#messages.values()].map((stored) => stored.message);
+    this.#outboxSnapshot ??= Object.freeze(Array.from(this.#messages.values(), (stored) => stored.message));
+    return this.#outboxSnapshot;
   }
 
+  /** Every request received, oldest first. A frozen snapshot (entries fill in `status` when answered). */
   get requests(): readonly RequestLogEntry[] {
-    return [...this.#log];
+    this.#requestsSnapshot ??= Object.freeze([...this.#log]);
+    return this.#requestsSnapshot;
   }
 
+  /** The last message accepted for this number (of any account), with its current status. */
   lastMessageTo(destinationNumber: string): WireMessage | undefined {
-    return this.outbox.filter((message) => message.destination_number === destinationNumber).at(-1);
+    return this.#latestByDestination.get(destinationNumber)?.message;
   }
 
   /** Another account, which sees only its own messages. */
@@ -100,7 +113,7 @@ export class MessageMediaEmulator {
   setStatus(messageId: string, status: string): void {
     const stored = this.#messages.get(messageId);
     if (!stored) throw new Error(`no message ${messageId}`);
-    stored.message = { ...stored.message, status };
+    this.#update(stored, status);
   }
 
   /** The next `count` requests to `route` fail this way instead of being handled. */
@@ -111,14 +124,22 @@ export class MessageMediaEmulator {
   /** Forgets messages, the request log, pending failures and latency; accounts stay. */
   reset(): void {
     this.#messages.clear();
+    this.#latestByDestination.clear();
+    this.#outboxSnapshot = undefined;
     this.#log.length = 0;
+    this.#requestsSnapshot = undefined;
     this.#failures.clear();
     this.latencyMs = 0;
   }
 
   /** Closes every connection, including hung ones, and cuts pending latency short. */
   async stop(): Promise<void> {
-    this.#stopping.abort();
+    this.#stopped = true;
+    for (const { timer, settle } of this.#delayed) {
+      clearTimeout(timer);
+      settle(false);
+    }
+    this.#delayed.clear();
     await this.#server?.close();
   }
 
@@ -126,6 +147,7 @@ export class MessageMediaEmulator {
     const { pathname } = new URL(req.url ?? '/', 'http://emulator');
     const entry = { method: req.method ?? '', path: pathname, status: null as number | null, receivedAt: Date.now() };
     this.#log.push(entry);
+    this.#requestsSnapshot = undefined;
     res.on('finish', () => {
       entry.status = res.statusCode;
     });
@@ -174,10 +196,10 @@ export class MessageMediaEmulator {
         status: 'queued',
       } as WireMessage;
       const scheduled = typeof input.scheduled === 'string' && Date.parse(input.scheduled) > now;
-      this.#messages.set(message.message_id, {
-        apiKey,
-        message: scheduled ? { ...message, status: 'scheduled' } : message,
-      });
+      const stored: StoredMessage = { apiKey, message: scheduled ? { ...message, status: 'scheduled' } : message };
+      this.#messages.set(message.message_id, stored);
+      this.#latestByDestination.set(message.destination_number, stored);
+      this.#outboxSnapshot = undefined;
       // The submit response always says "queued", even for a scheduled message.
       return message;
     });
@@ -186,7 +208,12 @@ export class MessageMediaEmulator {
   #cancel(stored: StoredMessage, body: unknown): void {
     if (!isCancelRequest(body)) throw badRequest(['/status: The only allowed status is "cancelled".']);
     if (stored.message.status !== 'scheduled') throw badRequest(['/status: Only scheduled messages can be cancelled.']);
-    stored.message = { ...stored.message, status: 'cancelled' };
+    this.#update(stored, 'cancelled');
+  }
+
+  #update(stored: StoredMessage, status: string): void {
+    stored.message = { ...stored.message, status };
+    this.#outboxSnapshot = undefined;
   }
 
   /** Another account's message is indistinguishable from a missing one. */
@@ -196,16 +223,24 @@ export class MessageMediaEmulator {
     return stored;
   }
 
-  /** False when the emulator stopped meanwhile: the request must not be handled any more. */
-  async #applyLatency(): Promise<boolean> {
-    if (this.latencyMs <= 0) return true;
-    try {
-      // Abortable (unlike a plain sleep) so stop() leaves no timer behind.
-      await delay(this.latencyMs, undefined, { signal: this.#stopping.signal });
-      return true;
-    } catch {
-      return false;
-    }
+  /**
+   * False when the emulator stopped meanwhile: the request must not be handled any more.
+   * Each delayed request is one entry in `#delayed` (O(1) to add and remove) rather than a listener
+   * on a shared AbortSignal, so any number can be in flight, and stop() leaves no timer behind.
+   */
+  #applyLatency(): Promise<boolean> {
+    if (this.latencyMs <= 0) return Promise.resolve(true);
+    if (this.#stopped) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      const pending = {
+        timer: setTimeout(() => {
+          this.#delayed.delete(pending);
+          resolve(true);
+        }, this.latencyMs),
+        settle: resolve,
+      };
+      this.#delayed.add(pending);
+    });
   }
 }
 

@@ -9,7 +9,7 @@ export {
   type SubmitResult,
   type ViewAckAction,
 } from './driver';
-export { SlackEmulator, type SlackEmulatorOptions } from './server';
+export { type CallWaitHint, SlackEmulator, type SlackEmulatorOptions, type ViewWaitHint } from './server';
 export type {
   ApiResponse,
   InjectedFailure,

@@ -15,6 +15,7 @@ import {
   type TokenKind,
   type WorkspaceUser,
 } from './types';
+import { Waiters } from './waiters';
 import { type Caller, METHODS } from './web-api';
 import { Workspace } from './workspace';
 
@@ -52,7 +53,21 @@ interface PendingFailure {
   remaining: number;
 }
 
-type Listener<T> = (item: T) => void;
+/**
+ * Narrows what `waitForView` has to look at: only views matching the hint are offered to the
+ * predicate, so the wait costs O(views of that stack or member) instead of O(open views).
+ */
+export interface ViewWaitHint {
+  /** Only this view, or a view pushed onto it (whose `rootViewId` is this id), can match. */
+  readonly viewId?: string;
+  /** Only this member's views can match. */
+  readonly userId?: string;
+}
+
+/** Narrows what `waitForCall` has to look at: only calls of this method are offered to the predicate. */
+export interface CallWaitHint {
+  readonly method?: string;
+}
 
 /**
  * A Slack Web API emulator on 127.0.0.1: the methods the verify-phone app uses, with Slack's
@@ -65,10 +80,14 @@ export class SlackEmulator {
   private readonly adminUserId: string;
   private readonly latencyMs: number;
   private readonly recorded: RecordedCall[] = [];
+  /** `recorded` by method, same order. */
+  private readonly recordedByMethod = new Map<string, RecordedCall[]>();
   private readonly failures = new Map<string, PendingFailure[]>();
   private readonly hanging = new Set<ServerResponse>();
-  private readonly viewListeners = new Set<Listener<OpenView>>();
-  private readonly callListeners = new Set<Listener<RecordedCall>>();
+  private readonly viewWaiters = new Waiters<OpenView>();
+  private readonly callWaiters = new Waiters<RecordedCall>();
+  /** `views` as last computed, and the workspace's `viewsVersion` it was computed at. */
+  private viewsCache: { readonly version: number; readonly views: readonly OpenView[] } | undefined;
   private server: RunningServer | undefined;
 
   private constructor(options: SlackEmulatorOptions) {
@@ -83,7 +102,7 @@ export class SlackEmulator {
         now: options.now ?? Date.now,
         triggerTtlMs: options.triggerTtlMs ?? 3000,
       },
-      (view) => this.notify(this.viewListeners, view),
+      (view) => this.viewWaiters.notify(view, viewKeys(view)),
     );
     this.workspace.addUser(admin);
     this.adminUserId = admin.id;
@@ -137,9 +156,13 @@ export class SlackEmulator {
     return `${this.url}/response/${randomBytes(8).toString('hex')}`;
   }
 
-  /** Views currently open (modals) or published (home tabs), oldest first. */
+  /** Views currently open (modals) or published (home tabs), oldest first. A frozen snapshot. */
   get views(): readonly OpenView[] {
-    return this.workspace.openViews();
+    const version = this.workspace.viewsVersion;
+    if (this.viewsCache?.version !== version) {
+      this.viewsCache = { version, views: Object.freeze(this.workspace.openViews()) };
+    }
+    return this.viewsCache.views;
   }
 
   view(viewId: string): OpenView | undefined {
@@ -151,8 +174,9 @@ export class SlackEmulator {
     return this.recorded;
   }
 
+  /** The recorded calls of one method, oldest first (a new array). */
   callsTo(method: string): RecordedCall[] {
-    return this.recorded.filter((call) => call.method === method);
+    return [...(this.recordedByMethod.get(method) ?? [])];
   }
 
   get messages(): readonly PostedMessage[] {
@@ -174,27 +198,83 @@ export class SlackEmulator {
   /**
    * Resolves with the first view matching `predicate`: one already open, or the next one opened,
    * updated, pushed or published. Rejects after `timeoutMs`.
+   *
+   * Without a hint, every open view is checked first and every view change is offered to the
+   * predicate: O(open views). A `hint` limits both to the views it names (see `waitForViewUpdate`).
    */
-  waitForView(predicate: (view: OpenView) => boolean, timeoutMs = 5000): Promise<OpenView> {
-    return this.waitFor(this.views, this.viewListeners, predicate, timeoutMs, () => {
-      const open = this.views.map((view) => `${view.id} ${view.type} callback_id=${view.view.callback_id ?? ''}`);
-      return `no matching view within ${timeoutMs} ms; open views: [${open.join('; ')}]`;
-    });
+  waitForView(predicate: (view: OpenView) => boolean, timeoutMs = 5000, hint: ViewWaitHint = {}): Promise<OpenView> {
+    const { viewId, userId } = hint;
+    if (viewId === undefined && userId === undefined) {
+      return this.waitFor(this.workspace.eachView(), this.viewWaiters, undefined, predicate, timeoutMs, () =>
+        noViewMessage(timeoutMs, '', this.workspace.eachView()),
+      );
+    }
+    const inScope = (view: OpenView) =>
+      (viewId === undefined || view.id === viewId || view.rootViewId === viewId) &&
+      (userId === undefined || view.userId === userId);
+    const candidates = () =>
+      viewId === undefined
+        ? this.workspace.viewsOfUser(userId ?? '')
+        : this.workspace.viewsRootedAt(viewId).filter(inScope);
+    const scope = [
+      viewId === undefined ? [] : [`view ${viewId}`],
+      userId === undefined ? [] : [`user ${userId}`],
+    ].flat();
+    return this.waitFor(
+      candidates(),
+      this.viewWaiters,
+      viewId === undefined ? userKey(userId ?? '') : viewKey(viewId),
+      (view) => inScope(view) && predicate(view),
+      timeoutMs,
+      () => noViewMessage(timeoutMs, ` of ${scope.join(', ')}`, candidates()),
+    );
   }
 
-  /** Resolves with the first recorded call matching a method name or predicate, already made or next. */
-  waitForCall(match: string | ((call: RecordedCall) => boolean), timeoutMs = 5000): Promise<RecordedCall> {
+  /**
+   * `waitForView` for one known view: resolves with that view, or a view pushed onto it, once it
+   * matches `predicate` (at once if it already does). Costs O(its stack), however many views are open.
+   */
+  waitForViewUpdate(
+    viewId: string,
+    predicate: (view: OpenView) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<OpenView> {
+    return this.waitForView(predicate, timeoutMs, { viewId });
+  }
+
+  /**
+   * Resolves with the first recorded call matching a method name or predicate, already made or next.
+   * A method name (or `hint.method`) limits the search to that method's calls.
+   */
+  waitForCall(
+    match: string | ((call: RecordedCall) => boolean),
+    timeoutMs = 5000,
+    hint: CallWaitHint = {},
+  ): Promise<RecordedCall> {
     const predicate = typeof match === 'string' ? (call: RecordedCall) => call.method === match : match;
-    return this.waitFor(this.recorded, this.callListeners, predicate, timeoutMs, () => {
+    const method = hint.method ?? (typeof match === 'string' ? match : undefined);
+    const describe = () => {
       const methods = this.recorded.map((call) => call.method);
       return `no matching Web API call within ${timeoutMs} ms; calls: [${methods.join(', ')}]`;
-    });
+    };
+    if (method === undefined) {
+      return this.waitFor(this.recorded, this.callWaiters, undefined, predicate, timeoutMs, describe);
+    }
+    return this.waitFor(
+      this.recordedByMethod.get(method) ?? [],
+      this.callWaiters,
+      methodKey(method),
+      (call) => call.method === method && predicate(call),
+      timeoutMs,
+      describe,
+    );
   }
 
   /** Clears views, triggers, profiles, messages, calls and pending failures, and drops hung requests. Members stay. */
   reset(): void {
     this.workspace.reset();
     this.recorded.length = 0;
+    this.recordedByMethod.clear();
     this.failures.clear();
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
@@ -302,36 +382,51 @@ export class SlackEmulator {
   private record({ error, ...call }: RecordedCall): void {
     const recorded: RecordedCall = Object.freeze({ ...call, ...(error === undefined ? {} : { error }) });
     this.recorded.push(recorded);
-    this.notify(this.callListeners, recorded);
+    const ofMethod = this.recordedByMethod.get(recorded.method);
+    if (ofMethod) ofMethod.push(recorded);
+    else this.recordedByMethod.set(recorded.method, [recorded]);
+    this.callWaiters.notify(recorded, [methodKey(recorded.method)]);
   }
 
-  private notify<T>(listeners: Set<Listener<T>>, item: T): void {
-    for (const listener of [...listeners]) listener(item);
-  }
-
+  /** The first of `current` matching `predicate`, or the next item announced to `waiters` under `key` (or any). */
   private waitFor<T>(
-    current: readonly T[],
-    listeners: Set<Listener<T>>,
+    current: Iterable<T>,
+    waiters: Waiters<T>,
+    key: string | undefined,
     predicate: (item: T) => boolean,
     timeoutMs: number,
     describe: () => string,
   ): Promise<T> {
-    const found = current.find(predicate);
-    if (found !== undefined) return Promise.resolve(found);
+    for (const item of current) if (predicate(item)) return Promise.resolve(item);
     return new Promise<T>((resolve, reject) => {
-      const listener: Listener<T> = (item) => {
+      const remove = waiters.add((item) => {
         if (!predicate(item)) return;
         clearTimeout(timer);
-        listeners.delete(listener);
+        remove();
         resolve(item);
-      };
+      }, key);
       const timer = setTimeout(() => {
-        listeners.delete(listener);
+        remove();
         reject(new Error(describe()));
       }, timeoutMs);
-      listeners.add(listener);
     });
   }
+}
+
+const viewKey = (viewId: string) => `view:${viewId}`;
+const userKey = (userId: string) => `user:${userId}`;
+const methodKey = (method: string) => `method:${method}`;
+
+/** The waiter keys a view change is announced under: its id, its stack's root and its member. */
+function viewKeys(view: OpenView): string[] {
+  const keys = [viewKey(view.id), userKey(view.userId)];
+  if (view.rootViewId !== view.id) keys.push(viewKey(view.rootViewId));
+  return keys;
+}
+
+function noViewMessage(timeoutMs: number, scope: string, views: Iterable<OpenView>): string {
+  const open = Array.from(views, (view) => `${view.id} ${view.type} callback_id=${view.view.callback_id ?? ''}`);
+  return `no matching view within ${timeoutMs} ms; open views${scope}: [${open.join('; ')}]`;
 }
 
 type Parsed =

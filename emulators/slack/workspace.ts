@@ -44,19 +44,39 @@ export class Workspace {
   private readonly triggers = new Map<string, Trigger>();
   /** Open views in the order they were opened; a closed view is removed. */
   private readonly views = new Map<string, OpenView>();
+  // Indexes over `views`, kept in step by `store` and `remove`. Each holds view ids in the order the
+  // views were opened (an id is added once, when its view is first stored), so lookups through them
+  // give the same answers, in the same order, as a scan of `views` would.
+  /** Root view id -> ids of its stack, bottom first (a Home tab is its own one-view stack). */
+  private readonly stacks = new Map<string, Set<string>>();
+  /** Member -> ids of that member's open views (modal stacks and Home tab). */
+  private readonly viewsByUser = new Map<string, Set<string>>();
+  /** external_id -> ids of the views holding it (more than one only after a `publishHome` took a held one). */
+  private readonly viewsByExternalId = new Map<string, Set<string>>();
+  private readonly profileFields: ReadonlyMap<string, ProfileFieldDefinition>;
   private readonly profiles = new Map<string, Map<string, ProfileFieldValue>>();
   private readonly posted: PostedMessage[] = [];
   private sequence = 0;
+  private viewChanges = 0;
 
   constructor(
     readonly config: WorkspaceConfig,
     private readonly onView: (view: OpenView) => void = () => {},
-  ) {}
+  ) {
+    // The first definition of an id wins, as a scan of the list would find it.
+    const fields = new Map<string, ProfileFieldDefinition>();
+    for (const field of config.profileFields) if (!fields.has(field.id)) fields.set(field.id, field);
+    this.profileFields = fields;
+  }
 
   /** Forgets views, triggers, profile values and messages; members stay. */
   reset(): void {
     this.triggers.clear();
     this.views.clear();
+    this.stacks.clear();
+    this.viewsByUser.clear();
+    this.viewsByExternalId.clear();
+    this.viewChanges += 1;
     this.profiles.clear();
     this.posted.length = 0;
   }
@@ -103,18 +123,53 @@ export class Workspace {
     return [...this.views.values()];
   }
 
+  /** The open views, oldest first, without copying them: don't open or close views while iterating. */
+  eachView(): IterableIterator<OpenView> {
+    return this.views.values();
+  }
+
+  /** Goes up whenever a view is opened, updated, published or closed; lets callers cache `openViews()`. */
+  get viewsVersion(): number {
+    return this.viewChanges;
+  }
+
   view(id: string): OpenView | undefined {
     return this.views.get(id);
   }
 
   viewByExternalId(externalId: string): OpenView | undefined {
-    return this.openViews().find((view) => view.external_id === externalId);
+    const holders = this.viewsByExternalId.get(externalId);
+    if (!holders) return undefined;
+    const [first] = holders;
+    if (holders.size === 1 && first !== undefined) return this.views.get(first);
+    // Several holders (a Home tab published with an external_id a view already had): the oldest view
+    // wins, as before. Rare enough that a scan in opening order is the simplest exact answer.
+    for (const view of this.views.values()) if (holders.has(view.id)) return view;
+    return undefined;
+  }
+
+  /** A member's open views (modal stacks and Home tab), oldest first. */
+  viewsOfUser(userId: string): OpenView[] {
+    return this.viewsOf(this.viewsByUser.get(userId));
+  }
+
+  /**
+   * The open views whose id or `rootViewId` is `viewId`, oldest first: the view itself and, when it
+   * is the root of a modal stack, the views pushed on it.
+   */
+  viewsRootedAt(viewId: string): OpenView[] {
+    const stack = this.viewsOf(this.stacks.get(viewId));
+    if (stack.length > 0) return stack;
+    // Not a root (a pushed view), or no longer open.
+    const view = this.views.get(viewId);
+    return view ? [view] : [];
   }
 
   /** The views of a modal stack, bottom first. */
   stackOf(viewId: string): OpenView[] {
     const rootViewId = this.views.get(viewId)?.rootViewId;
-    return rootViewId ? this.openViews().filter((view) => view.rootViewId === rootViewId) : [];
+    const ids = rootViewId ? this.stacks.get(rootViewId) : undefined;
+    return ids ? this.viewsOf(ids) : [];
   }
 
   /**
@@ -125,8 +180,8 @@ export class Workspace {
     const clash = this.externalIdClash(view.external_id);
     if (clash) return clash;
     if (replaceOpenModals) {
-      for (const open of this.openViews()) {
-        if (open.type === 'modal' && open.userId === userId) this.views.delete(open.id);
+      for (const open of this.viewsOf(this.viewsByUser.get(userId))) {
+        if (open.type === 'modal') this.remove(open.id);
       }
     }
     const id = this.newViewId();
@@ -172,7 +227,7 @@ export class Workspace {
   }
 
   homeOf(userId: string): OpenView | undefined {
-    return this.openViews().find((view) => view.type === 'home' && view.userId === userId);
+    return this.viewsOf(this.viewsByUser.get(userId)).find((view) => view.type === 'home');
   }
 
   /** Closes a view and everything stacked above it; returns the view now on top, if any. */
@@ -180,13 +235,13 @@ export class Workspace {
     const stack = this.stackOf(id);
     const index = stack.findIndex((view) => view.id === id);
     if (index < 0) return undefined;
-    for (const view of stack.slice(index)) this.views.delete(view.id);
+    for (const view of stack.slice(index)) this.remove(view.id);
     return stack[index - 1];
   }
 
   /** Closes the whole modal stack a view belongs to (`response_action: 'clear'`). */
   clearStack(id: string): void {
-    for (const view of this.stackOf(id)) this.views.delete(view.id);
+    for (const view of this.stackOf(id)) this.remove(view.id);
   }
 
   /** The `view` object Slack returns from `views.*` and sends in interaction payloads. */
@@ -215,7 +270,7 @@ export class Workspace {
   // Custom profile fields
 
   profileField(id: string): ProfileFieldDefinition | undefined {
-    return this.config.profileFields.find((field) => field.id === id);
+    return this.profileFields.get(id);
   }
 
   profileOf(userId: string): Record<string, ProfileFieldValue> {
@@ -256,9 +311,51 @@ export class Workspace {
       hash: `${Math.floor(this.config.now() / 1000)}.${randomBytes(6).toString('base64url')}`,
       ...(externalId ? { external_id: externalId } : {}),
     });
+    const previous = this.views.get(open.id);
     this.views.set(open.id, open);
+    this.viewChanges += 1;
+    if (previous) {
+      // Same id: the stack, the member and the opening order stay; only the external_id may move.
+      if (previous.external_id !== open.external_id) {
+        this.unindexExternalId(previous);
+        this.indexExternalId(open);
+      }
+    } else {
+      addTo(this.stacks, open.rootViewId, open.id);
+      addTo(this.viewsByUser, open.userId, open.id);
+      this.indexExternalId(open);
+    }
     this.onView(open);
     return open;
+  }
+
+  /** Closes one view, keeping the indexes in step. */
+  private remove(id: string): void {
+    const view = this.views.get(id);
+    if (!view) return;
+    this.views.delete(id);
+    this.viewChanges += 1;
+    removeFrom(this.stacks, view.rootViewId, id);
+    removeFrom(this.viewsByUser, view.userId, id);
+    this.unindexExternalId(view);
+  }
+
+  private indexExternalId(view: OpenView): void {
+    if (view.external_id) addTo(this.viewsByExternalId, view.external_id, view.id);
+  }
+
+  private unindexExternalId(view: OpenView): void {
+    if (view.external_id) removeFrom(this.viewsByExternalId, view.external_id, view.id);
+  }
+
+  /** The open views of a set of ids, in the set's order. */
+  private viewsOf(ids: ReadonlySet<string> | undefined): OpenView[] {
+    const views: OpenView[] = [];
+    for (const id of ids ?? []) {
+      const view = this.views.get(id);
+      if (view) views.push(view);
+    }
+    return views;
   }
 
   private externalIdClash(externalId: string | undefined, ownViewId?: string): Outcome<never> | undefined {
@@ -275,6 +372,19 @@ export class Workspace {
     this.sequence += 1;
     return this.sequence;
   }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids) ids.add(id);
+  else index.set(key, new Set([id]));
+}
+
+function removeFrom(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (!ids) return;
+  ids.delete(id);
+  if (ids.size === 0) index.delete(key);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -2,17 +2,17 @@ import { Agent, fetch as undiciFetch } from 'undici';
 
 /**
  * One connection pool for every outbound call (Slack Web API, MessageMedia). Connections stay open
- * between a member's steps (seconds to minutes apart) instead of being re-made for each call, and a
- * burst of requests shares a bounded number of them instead of opening one each.
+ * between a member's steps (seconds to minutes apart) instead of being re-made for each call. The
+ * number per origin is not capped: a slow provider answers each request slowly, and a capped pool
+ * would queue sends behind each other until they time out.
  */
 export interface OutboundHttp {
   readonly fetch: typeof fetch;
   close(): Promise<void>;
 }
 
-export function createOutboundHttp({ connectionsPerOrigin = 64 } = {}): OutboundHttp {
+export function createOutboundHttp(): OutboundHttp {
   const agent = new Agent({
-    connections: connectionsPerOrigin,
     keepAliveTimeout: 60_000,
     keepAliveMaxTimeout: 600_000,
   });

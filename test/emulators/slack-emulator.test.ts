@@ -383,6 +383,91 @@ describe('Slack Web API emulator', () => {
       /no matching view within 50 ms/,
     );
   });
+
+  it('waitForViewUpdate checks only one view and the views pushed onto it', async () => {
+    const mine = await openPhoneModal('U1');
+    const other = await openPhoneModal('U2');
+    await expect(slack.waitForViewUpdate(mine.id)).resolves.toMatchObject({ id: mine.id });
+
+    const coded = slack.waitForViewUpdate(mine.id, (view) => view.view.callback_id === 'code_step');
+    const pushed = slack.waitForViewUpdate(mine.id, (view) => view.previousViewId === mine.id);
+    await client().views.update({ view_id: other.id, view: codeModal() });
+    await client().views.update({ view_id: mine.id, view: codeModal() });
+    await expect(coded).resolves.toMatchObject({ id: mine.id, userId: 'U1' });
+    const top = slack.workspace.pushView(mine.id, phoneModal());
+    await expect(pushed).resolves.toMatchObject({ id: top.ok ? top.value.id : '', rootViewId: mine.id });
+
+    await expect(slack.waitForViewUpdate(other.id, (view) => view.userId === 'U1', 50)).rejects.toThrow(
+      new RegExp(`no matching view within 50 ms; open views of view ${other.id}: \\[${other.id} modal`),
+    );
+  });
+
+  it("waitForView with a member hint offers only that member's views", async () => {
+    await openPhoneModal('U2');
+    const waiting = slack.waitForView((view) => view.type === 'modal', 1000, { userId: 'U1' });
+    await client().views.publish({ user_id: 'U1', view: { type: 'home', blocks: [] } });
+    await openPhoneModal('U2');
+    const mine = await openPhoneModal('U1');
+    await expect(waiting).resolves.toMatchObject({ id: mine.id, userId: 'U1' });
+  });
+
+  it('keeps stacks, Home tabs and external ids consistent as views open, change and close', async () => {
+    const { workspace } = slack;
+    const home = workspace.publishHome('U1', { type: 'home', blocks: [] });
+    const root = workspace.openModal('U1', { ...phoneModal(), external_id: 'flow-1' });
+    if (!root.ok) throw new Error(root.error);
+    const pushed = workspace.pushView(root.value.id, codeModal());
+    if (!pushed.ok) throw new Error(pushed.error);
+
+    expect(workspace.stackOf(pushed.value.id).map((view) => view.id)).toEqual([root.value.id, pushed.value.id]);
+    expect(workspace.homeOf('U1')?.id).toBe(home.id);
+    expect(workspace.viewByExternalId('flow-1')?.id).toBe(root.value.id);
+    expect(workspace.openModal('U2', { ...phoneModal(), external_id: 'flow-1' })).toEqual({
+      ok: false,
+      error: 'duplicate_external_id',
+    });
+
+    // An update that names another external_id frees the first one.
+    expect(workspace.updateView(root.value.id, { ...codeModal(), external_id: 'flow-2' }).ok).toBe(true);
+    expect(workspace.viewByExternalId('flow-1')).toBeUndefined();
+    expect(workspace.viewByExternalId('flow-2')?.id).toBe(root.value.id);
+    expect(workspace.stackOf(root.value.id)).toHaveLength(2);
+
+    expect(workspace.closeView(pushed.value.id)?.id).toBe(root.value.id);
+    expect(workspace.stackOf(root.value.id).map((view) => view.id)).toEqual([root.value.id]);
+
+    // A new modal from outside a view replaces the member's modal, not the Home tab.
+    const next = workspace.openModal('U1', { ...phoneModal(), external_id: 'flow-1' });
+    if (!next.ok) throw new Error(next.error);
+    expect(workspace.view(root.value.id)).toBeUndefined();
+    expect(workspace.stackOf(root.value.id)).toEqual([]);
+    expect(workspace.viewByExternalId('flow-2')).toBeUndefined();
+    expect(workspace.viewByExternalId('flow-1')?.id).toBe(next.value.id);
+    expect(slack.views.map((view) => view.id)).toEqual([home.id, next.value.id]);
+    expect(workspace.homeOf('U1')?.id).toBe(home.id);
+    expect(workspace.homeOf('U2')).toBeUndefined();
+  });
+
+  it('indexes recorded calls by method; waitForCall by name finds earlier and later calls', async () => {
+    const bot = client();
+    await bot.auth.test();
+    await openPhoneModal();
+    await bot.auth.test();
+
+    const tests = slack.callsTo('auth.test');
+    expect(tests).toEqual(slack.calls.filter((call) => call.method === 'auth.test'));
+    expect(tests).toHaveLength(2);
+    expect(slack.callsTo('auth.test')).not.toBe(tests);
+    await expect(slack.waitForCall('views.open')).resolves.toBe(slack.calls[1]);
+
+    const next = slack.waitForCall((call) => call.args.user_id === 'U1', 1000, { method: 'views.publish' });
+    await bot.views.publish({ user_id: 'U2', view: { type: 'home', blocks: [] } });
+    await bot.views.publish({ user_id: 'U1', view: { type: 'home', blocks: [] } });
+    await expect(next).resolves.toMatchObject({ method: 'views.publish', args: { user_id: 'U1' } });
+
+    slack.reset();
+    expect(slack.callsTo('auth.test')).toEqual([]);
+  });
 });
 
 describe('view rules', () => {

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { MessageMediaEmulator } from '../../emulators/messagemedia';
 
 const API_KEY = 'emu-key';
@@ -274,6 +277,67 @@ describe('GET and PUT /v1/messages/{id}', () => {
 
   it('rejects setStatus for an unknown id', () => {
     expect(() => mm.setStatus('unknown', 'delivered')).toThrow('no message unknown');
+  });
+});
+
+describe('inspection', () => {
+  const other = { ...valid, destination_number: '+61491570157' };
+
+  it('lastMessageTo gives the latest message to a number, with its current status', async () => {
+    await send(valid, other);
+    await send({ ...valid, content: 'Your code is 654321' });
+    const latest = mm.lastMessageTo(valid.destination_number);
+    expect(latest?.content).toBe('Your code is 654321');
+    expect(mm.lastMessageTo(other.destination_number)?.content).toBe(valid.content);
+    expect(mm.lastMessageTo('+61400000000')).toBeUndefined();
+
+    mm.setStatus(latest?.message_id ?? '', 'delivered');
+    expect(mm.lastMessageTo(valid.destination_number)).toEqual({ ...latest, status: 'delivered' });
+    mm.reset();
+    expect(mm.lastMessageTo(valid.destination_number)).toBeUndefined();
+  });
+
+  it('outbox and requests are frozen snapshots, taken again only after a change', async () => {
+    await send(valid);
+    const outbox = mm.outbox;
+    const requests = mm.requests;
+    expect(Object.isFrozen(outbox)).toBe(true);
+    expect(mm.outbox).toBe(outbox);
+    expect(mm.requests).toBe(requests);
+
+    mm.setStatus(outbox[0]?.message_id ?? '', 'delivered');
+    expect(mm.outbox.map((message) => message.status)).toEqual(['delivered']);
+    expect(outbox.map((message) => message.status)).toEqual(['queued']);
+    await send(other);
+    expect(mm.outbox).toHaveLength(2);
+    expect(mm.requests).toHaveLength(2);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('delays any number of concurrent requests without a listener-leak warning', async () => {
+    // Jest hands tests its own `process`, which never sees Node's warnings: run the emulator in a child.
+    const script = `
+      const { MessageMediaEmulator } = require('./emulators/messagemedia');
+      (async () => {
+        let warnings = 0;
+        process.on('warning', (warning) => { if (warning.name === 'MaxListenersExceededWarning') warnings += 1; });
+        const mm = await MessageMediaEmulator.start({ apiKey: 'k', apiSecret: 's' });
+        mm.latencyMs = 20;
+        const init = {
+          method: 'POST',
+          headers: { authorization: 'Basic ' + Buffer.from('k:s').toString('base64'), 'content-type': 'application/json' },
+          body: JSON.stringify({ messages: [{ content: 'x', destination_number: '+61491570156' }] }),
+        };
+        const sent = Array.from({ length: 30 }, () => fetch(mm.url + '/v1/messages', init).then((r) => r.status));
+        const statuses = await Promise.all(sent);
+        await mm.stop();
+        await new Promise((resolve) => setImmediate(resolve));
+        console.log(JSON.stringify({ warnings, statuses: [...new Set(statuses)] }));
+      })();`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: join(__dirname, '../..'),
+    });
+    expect(JSON.parse(stdout)).toEqual({ warnings: 0, statuses: [202] });
   });
 });
 

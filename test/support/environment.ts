@@ -76,9 +76,9 @@ export class TestEnvironment {
   /** The member runs /verify-phone; resolves with the modal the app opened. */
   async openVerification(userId: string): Promise<OpenView> {
     const existing = new Set(this.slack.views.map((view) => view.id));
-    const opened = this.slack.waitForView(
-      (view) => view.userId === userId && view.type === 'modal' && !existing.has(view.id),
-    );
+    const opened = this.slack.waitForView((view) => view.type === 'modal' && !existing.has(view.id), 5_000, {
+      userId,
+    });
     const ack = await this.driver.runSlashCommand(userId, '/verify-phone');
     if (ack.status !== 200) throw new Error(`command ack was ${ack.status}`);
     return opened;
@@ -86,10 +86,7 @@ export class TestEnvironment {
 
   /** Waits until the modal shows a view whose text includes `text`. */
   waitForModalText(viewId: string, text: string, timeoutMs = 8_000): Promise<OpenView> {
-    return this.slack.waitForView(
-      (view) => (view.id === viewId || view.rootViewId === viewId) && JSON.stringify(view.view).includes(text),
-      timeoutMs,
-    );
+    return this.slack.waitForView((view) => JSON.stringify(view.view).includes(text), timeoutMs, { viewId });
   }
 
   /** The code from the last SMS to `e164`: its only run of six digits. */
