@@ -30,7 +30,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --duration-s S      instead of --flows: start flows for S seconds, then let them finish
   --sms-latency-ms M  delay of the MessageMedia emulator on every request (default 0)
   --pending N         pending mode: N flows left at the code step; reports the app's RSS growth
-  --warmup N          complete flows before measuring, and 3N commands to the bare app (default 100)
+  --warmup N          complete flows before measuring, and 3N commands to the bare app (default: the larger of 100 and --concurrency)
   --settle-s S        pending mode: idle seconds before the settled RSS reading (default 5)
   --no-build          do not run \`npm run build\` first
   --cpu-prof          run the app under \`node --cpu-prof\`; the profile lands in bench/results/
@@ -74,7 +74,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
     stop,
     smsLatencyMs: integer('--sms-latency-ms', values['sms-latency-ms'], 0, 0, 60_000),
     pending,
-    warmup: integer('--warmup', values.warmup, 100, 0, 10_000),
+    // At least one warm-up flow per concurrent slot, so the app starts warm on as many connections as
+    // the bare app (which gets 3× as many warm-up commands).
+    warmup: integer('--warmup', values.warmup, Math.max(100, concurrency), 0, 10_000),
     settleSeconds: decimal('--settle-s', values['settle-s'] ?? '5', 0, 600),
     build: !values['no-build'],
     cpuProfile: values['cpu-prof'] ?? false,

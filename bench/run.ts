@@ -17,6 +17,10 @@ import { MemberPool } from './members';
 import { type BenchOptions, OptionsError, parseOptions, type StopRule, USAGE } from './options';
 import { measurePhase } from './phase';
 import { machineInfo, type Revision, readMemory, revisionOf } from './process-stats';
+
+/** The Node flags of `npm start` (package.json), so the bench runs the app exactly as it is deployed. */
+const APP_NODE_FLAGS = ['--max-old-space-size=256'];
+
 import {
   fileStamp,
   flowsReport,
@@ -134,7 +138,11 @@ async function prepare(options: BenchOptions, cleanup: Cleanup): Promise<Environ
   const app = await Child.start({
     name: 'app',
     command: process.execPath,
-    args: [...(options.cpuProfile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), join(ROOT, 'dist', 'main.js')],
+    args: [
+      ...APP_NODE_FLAGS,
+      ...(options.cpuProfile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      join(ROOT, 'dist', 'main.js'),
+    ],
     // A folder without .env, so dotenv adds nothing to the environment below.
     cwd: folder,
     env: {
