@@ -4,7 +4,7 @@ import { POSTGRES_MIGRATIONS } from '../../src/infrastructure/store/postgres-mig
 import { advisoryLockIds, PostgresStore } from '../../src/infrastructure/store/postgres-store';
 import type { RateLimit, VerificationStore } from '../../src/verification/ports';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../support/postgres';
-import { describeStoreContract, newFlow, recordFor } from './store-contract';
+import { describeStoreContract, newFlow, recordFor, SAMPLE_AUDIT_EVENT } from './store-contract';
 
 describeWithPostgres('PostgreSQL', () => {
   describeStoreContract('PostgreSQL', async () => {
@@ -47,15 +47,7 @@ describeWithPostgres('PostgreSQL', () => {
 
     it('refuses to change, delete or truncate audit events', async () => {
       const store = await PostgresStore.open(schema.url);
-      await store.appendAudit({
-        teamId: 'T1',
-        userId: 'U1',
-        type: 'sent',
-        at: 1,
-        flowId: null,
-        maskedNumber: null,
-        reason: null,
-      });
+      await store.appendAudit(SAMPLE_AUDIT_EVENT);
       await store.close();
       await raw(async (client) => {
         await expect(client.query("UPDATE audit_events SET type = 'verified'")).rejects.toThrow('append-only');

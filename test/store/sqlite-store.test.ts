@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../../src/infrastructure/store/sqlite-store';
 import type { VerificationStore } from '../../src/verification/ports';
-import { describeStoreContract } from './store-contract';
+import { describeStoreContract, SAMPLE_AUDIT_EVENT } from './store-contract';
 
 describeStoreContract('SQLite', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'verify-phone-store-'));
@@ -31,15 +31,7 @@ describe('SQLite specifics', () => {
     const folder = mkdtempSync(join(tmpdir(), 'verify-phone-store-'));
     const path = join(folder, 'store.db');
     const store = new SqliteStore(path);
-    await store.appendAudit({
-      teamId: 'T1',
-      userId: 'U1',
-      type: 'sent',
-      at: 1,
-      flowId: null,
-      maskedNumber: null,
-      reason: null,
-    });
+    await store.appendAudit(SAMPLE_AUDIT_EVENT);
     await store.close();
     const raw = new Database(path);
     try {

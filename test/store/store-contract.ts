@@ -1,4 +1,10 @@
-import type { NewFlow, RateLimit, VerificationRecord, VerificationStore } from '../../src/verification/ports';
+import type {
+  AuditEvent,
+  NewFlow,
+  RateLimit,
+  VerificationRecord,
+  VerificationStore,
+} from '../../src/verification/ports';
 
 /** A store under test: `reopen` closes it and opens the same database again, like a restart. */
 export interface StoreHarness {
@@ -29,6 +35,17 @@ export const recordFor = (flowId: string, overrides: Partial<VerificationRecord>
   profileTag: 'pending',
   ...overrides,
 });
+
+/** An audit event for tests of the table's append-only rule. */
+export const SAMPLE_AUDIT_EVENT: AuditEvent = {
+  teamId: 'T1',
+  userId: 'U1',
+  type: 'sent',
+  at: 1,
+  flowId: null,
+  maskedNumber: null,
+  reason: null,
+};
 
 /** The behaviour every VerificationStore must have, whatever the database behind it. */
 export function describeStoreContract(name: string, open: () => Promise<StoreHarness>): void {

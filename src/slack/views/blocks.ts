@@ -36,6 +36,24 @@ export const START_AGAIN: ButtonSpec = { label: 'Start again', actionId: ACTION.
 export const RESEND: ButtonSpec = { label: 'Resend code', actionId: ACTION.resendCode };
 export const OTHER_NUMBER: ButtonSpec = { label: 'Use a different number', actionId: ACTION.restartVerification };
 
+/** A step of the flow: one input, a submit button, and the flow reference carried along. */
+export function stepModal(step: {
+  callbackId: string;
+  flowReference: string;
+  submit: string;
+  blocks: types.KnownBlock[];
+}): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: step.callbackId,
+    private_metadata: step.flowReference,
+    title: { type: 'plain_text', text: MODAL_TITLE },
+    submit: { type: 'plain_text', text: step.submit },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: step.blocks,
+  };
+}
+
 /** A modal with nothing to submit: a message and, optionally, buttons to go on. */
 export function messageModal(blocks: types.KnownBlock[], privateMetadata = ''): types.ModalView {
   return {

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { describeDuration, describeWait } from '../../verification/sms-text';
 import { CALLBACK, CODE_INPUT } from '../ids';
-import { buttons, MODAL_TITLE, note, OTHER_NUMBER, RESEND, text } from './blocks';
+import { buttons, note, OTHER_NUMBER, RESEND, stepModal, text } from './blocks';
 
 export interface CodeStepOptions {
   readonly flowReference: string;
@@ -15,13 +15,10 @@ export interface CodeStepOptions {
 
 export function codeStepView(options: CodeStepOptions): types.ModalView {
   const { flowReference, maskedNumber, codeLength, ttlSeconds, resendCooldownSeconds, notice } = options;
-  return {
-    type: 'modal',
-    callback_id: CALLBACK.codeStep,
-    private_metadata: flowReference,
-    title: { type: 'plain_text', text: MODAL_TITLE },
-    submit: { type: 'plain_text', text: 'Verify' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return stepModal({
+    callbackId: CALLBACK.codeStep,
+    flowReference,
+    submit: 'Verify',
     blocks: [
       text(
         `Enter the ${codeLength}-digit code we sent to *${maskedNumber}*. It expires ${describeDuration(ttlSeconds)} after it was sent.`,
@@ -47,5 +44,5 @@ export function codeStepView(options: CodeStepOptions): types.ModalView {
           : "Didn't get it? Ask for a new code.",
       ),
     ],
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { CALLBACK, PHONE_INPUT } from '../ids';
-import { MODAL_TITLE, note, text } from './blocks';
+import { note, stepModal, text } from './blocks';
 
 export interface PhoneStepOptions {
   /** Opaque flow reference, carried in `private_metadata`. */
@@ -13,13 +13,10 @@ export function phoneStepView({ flowReference, defaultCountry }: PhoneStepOption
   const hint = defaultCountry
     ? `International form (+61 491 570 156) or a local ${defaultCountry} number.`
     : 'Include the country code, e.g. +61 491 570 156.';
-  return {
-    type: 'modal',
-    callback_id: CALLBACK.phoneStep,
-    private_metadata: flowReference,
-    title: { type: 'plain_text', text: MODAL_TITLE },
-    submit: { type: 'plain_text', text: 'Send code' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return stepModal({
+    callbackId: CALLBACK.phoneStep,
+    flowReference,
+    submit: 'Send code',
     blocks: [
       text(
         "Prove that this phone is yours: we'll text it a one-time code. Enter the code next, and your Slack profile is marked *phone-verified*.",
@@ -38,5 +35,5 @@ export function phoneStepView({ flowReference, defaultCountry }: PhoneStepOption
       },
       note('Standard SMS rates may apply. Your number is shown only masked, like +61 4•• ••• 156.'),
     ],
-  };
+  });
 }
