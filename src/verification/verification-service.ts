@@ -120,7 +120,6 @@ export class VerificationService {
       const raced = await store.findFlow(flowId);
       return raced ? this.repeatedStart(raced, member, e164) : { ok: false, problem: 'flow_taken' };
     }
-    await audit.record('flow_started', subject);
     return { ok: true, flowId, maskedNumber: maskPhoneNumber(e164), isNew: true, status: 'sending' };
   }
 
@@ -128,7 +127,10 @@ export class VerificationService {
   async sendCode(flowId: string, workspaceName: string): Promise<SendResult> {
     const flow = await this.deps.store.findFlow(flowId);
     if (flow?.status !== 'sending') return { ok: false, maskedNumber: '', reason: 'gone' };
-    return this.deliver(flow, workspaceName, flow.sentAt > flow.createdAt ? 'resent' : 'sent');
+    const isFirstSend = flow.sentAt === flow.createdAt;
+    // Recorded here, after Slack's ack, rather than in start(): the ack path does only what decides the answer.
+    if (isFirstSend) await this.deps.audit.record('flow_started', { ...flow, flowId: flow.id });
+    return this.deliver(flow, workspaceName, isFirstSend ? 'sent' : 'resent');
   }
 
   /**
