@@ -36,7 +36,11 @@ export class SlackReceiver implements Receiver {
         if (!res.headersSent) http.buildNoBodyResponse(res, 500);
       });
     });
-    server.listen(port);
+    // Keep idle connections longer than the usual 60 s of the load balancer (or Slack) in front, so a
+    // member's next step reuses its connection instead of a burst of new ones.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+    server.listen({ port, backlog: 1024 });
     await once(server, 'listening');
     this.server = server;
     return server;
