@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type App, HTTPResponseAck, HTTPModuleFunctions as http, type Logger, type Receiver } from '@slack/bolt';
 import { shapeProblem } from './payload-shape';
 
@@ -108,10 +109,16 @@ export class SlackReceiver implements Receiver {
       httpRequestBody: body,
       httpResponse: res,
     });
+    const acknowledge = ack.bind();
     try {
       await this.app?.processEvent({
         body,
-        ack: ack.bind(),
+        // After every ack, yield once to the event loop before the listener goes on: in a burst, the
+        // requests already waiting are parsed and acked before anyone's slow part (Slack and SMS calls).
+        ack: async (response) => {
+          await acknowledge(response);
+          await nextTurn();
+        },
         retryNum: http.extractRetryNumFromHTTPRequest(req),
         retryReason: http.extractRetryReasonFromHTTPRequest(req),
         customProperties: {},

@@ -1,13 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDependencies } from '../../dependencies';
 import { phoneStepView } from '../../views/phone-step';
-import { afterAck } from '../after-ack';
 
 /** `/verify-phone`: ack at once, then open the number step while the trigger id is fresh. */
 export function verifyPhoneCommand({ verification, references }: ListenerDependencies) {
   return async ({ ack, body, client, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     await ack();
-    await afterAck();
     const member = { teamId: body.team_id, userId: body.user_id };
     const view = phoneStepView({
       flowReference: references.issue(member),

@@ -5,7 +5,6 @@ import { CODE_INPUT } from '../../ids';
 import { homeView } from '../../views/home';
 import { flowEndedView, verifiedView } from '../../views/outcome';
 import { checkingView } from '../../views/progress';
-import { afterAck } from '../after-ack';
 import { codeStepFor } from '../flow-views';
 import { readSubmission } from '../submission';
 import { updateModal } from '../update-modal';
@@ -40,7 +39,6 @@ export function codeSubmitted({ verification, references }: ListenerDependencies
         return;
     }
     await ack({ response_action: 'update', view: checkingView() });
-    await afterAck();
 
     const outcome = await verification.finishCheck(started.check);
     if (outcome.kind === 'duplicate') return; // the concurrent submission that won shows the result

@@ -4,7 +4,6 @@ import type { ListenerDependencies } from '../../dependencies';
 import { PHONE_INPUT } from '../../ids';
 import { flowEndedView, sendFailedView } from '../../views/outcome';
 import { sendingView } from '../../views/progress';
-import { afterAck } from '../after-ack';
 import { codeStepFor, rateLimitedText } from '../flow-views';
 import { readSubmission } from '../submission';
 import { updateModal } from '../update-modal';
@@ -67,7 +66,6 @@ export function phoneSubmitted({ verification, references }: ListenerDependencie
       return;
     }
     await ack({ response_action: 'update', view: sendingView(started.maskedNumber) });
-    await afterAck();
 
     const sent = await verification.sendCode(flowId, body.team?.domain ?? '');
     const next = sent.ok
