@@ -276,17 +276,21 @@ export function fileStamp(iso: string): string {
   return iso.replace(/[:.]/g, '-');
 }
 
+/** label, n, p50, p95, p99, max: one row of an ack-latency table. */
+function latencyCells(label: string, summary: LatencySummary): string[] {
+  return [
+    label,
+    String(summary.n),
+    ...[summary.p50, summary.p95, summary.p99, summary.max].map((value) => fixed(value, 1)),
+  ];
+}
+
 function renderFlows(report: FlowsReport): string {
   const { options, app, bare, targets } = report;
   const stop =
     options.stop.kind === 'flows' ? `${options.stop.flows} flows` : `flows started for ${options.stop.seconds} s`;
   const ackRow = (label: string, summary: LatencySummary, verdict?: Verdict) => [
-    label,
-    String(summary.n),
-    fixed(summary.p50, 1),
-    fixed(summary.p95, 1),
-    fixed(summary.p99, 1),
-    fixed(summary.max, 1),
+    ...latencyCells(label, summary),
     verdict?.target ?? '',
     verdict ? mark(verdict) : '',
   ];
@@ -345,14 +349,6 @@ function renderFlows(report: FlowsReport): string {
 
 function renderPending(report: PendingReport): string {
   const { options, pending, memory, targets } = report;
-  const ackRow = (label: string, summary: LatencySummary) => [
-    label,
-    String(summary.n),
-    fixed(summary.p50, 1),
-    fixed(summary.p95, 1),
-    fixed(summary.p99, 1),
-    fixed(summary.max, 1),
-  ];
   const memoryRow = (label: string, reading: MemoryReading) => [label, `${fixed(reading.rssMiB, 1)} MiB`, '', ''];
   const lines = [
     `verify-phone bench, pending mode: ${pending.requested} flows left at the code step, concurrency ${options.concurrency}, SMS latency ${options.smsLatencyMs} ms, warm-up ${options.warmup}`,
@@ -361,7 +357,10 @@ function renderPending(report: PendingReport): string {
     '',
     table(
       ['Ack latency (ms)', 'n', 'p50', 'p95', 'p99', 'max'],
-      [ackRow('/verify-phone command', pending.acks.command), ackRow('number submission', pending.acks.number)],
+      [
+        latencyCells('/verify-phone command', pending.acks.command),
+        latencyCells('number submission', pending.acks.number),
+      ],
       'lrrrrr',
     ),
     '',

@@ -11,13 +11,7 @@ describe('abuse protection', () => {
   async function start(env_: Record<string, string> = {}) {
     now = Date.now();
     env = await TestEnvironment.start({ env: { VERIFY_DEFAULT_COUNTRY: 'AU', ...env_ }, clock: () => now });
-    for (const [id, name] of [
-      ['U1', 'alice'],
-      ['U2', 'bob'],
-      ['U3', 'carol'],
-    ] as const) {
-      env.slack.addUser({ id, name });
-    }
+    env.addMembers({ U1: 'alice', U2: 'bob', U3: 'carol' });
   }
 
   afterEach(() => env.stop());

@@ -157,13 +157,7 @@ describe('hostile input at /slack/events', () => {
         VERIFY_SENDS_PER_NUMBER_PER_HOUR: '100',
       },
     });
-    for (const [id, name] of [
-      ['U1', 'alice'],
-      ['U2', 'bob'],
-      ['U3', 'carol'],
-    ] as const) {
-      env.slack.addUser({ id, name });
-    }
+    env.addMembers({ U1: 'alice', U2: 'bob', U3: 'carol' });
     const modal = await env.openVerification('U1');
     phoneStep = { viewId: modal.id, reference: referenceOf(modal.id) };
     const reached = await env.reachCodeStep('U2', MOBILE, MOBILE);

@@ -52,6 +52,11 @@ export class TestEnvironment {
     return new TestEnvironment(slack, messageMedia, driver, logs, app, folder, options);
   }
 
+  /** Adds workspace members, by id and name. */
+  addMembers(members: Readonly<Record<string, string>>): void {
+    for (const [id, name] of Object.entries(members)) this.slack.addUser({ id, name });
+  }
+
   get appUrl(): string {
     return appUrl(this.app);
   }
