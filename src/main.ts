@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { errorText } from './shared/error-text';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -29,7 +30,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-  process.stderr.write(`verify-phone failed to start: ${reason}\n`);
+  process.stderr.write(`verify-phone failed to start: ${errorText(error)}\n`);
   process.exit(1);
 });

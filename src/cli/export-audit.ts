@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadDatabaseUrl } from '../config';
 import { openStore } from '../infrastructure/store/open-store';
+import { errorText } from '../shared/error-text';
 
 const USAGE = 'usage: npm run audit:export -- --team T0123456789 [--limit 1000]';
 
@@ -27,8 +28,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const reason =
-    error instanceof ConfigError ? error.message : error instanceof Error ? error.message : 'unknown error';
+  const reason = error instanceof ConfigError ? error.message : errorText(error);
   process.stderr.write(`audit export failed: ${reason}\n`);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type App, HTTPResponseAck, HTTPModuleFunctions as http, type Logger, type Receiver } from '@slack/bolt';
+import { isRecord } from '../shared/guards';
 import { shapeProblem } from './payload-shape';
 
 export interface SlackReceiverOptions {
@@ -134,8 +135,4 @@ export class SlackReceiver implements Receiver {
       if (acknowledged) ack.ack();
     }
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

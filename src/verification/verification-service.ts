@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { errorText } from '../shared/error-text';
 import type { AuditTrail } from './audit-trail';
 import type { Member } from './flow-reference';
 import { bindingMetadata, type CodeBinding, checkBinding } from './message-binding';
@@ -212,7 +213,7 @@ export class VerificationService {
       message = await sms.lookup(flow.messageId ?? '');
     } catch (error) {
       await store.refundAttempt(flow.id);
-      audit.warn(subject, 'code check postponed: provider lookup failed', describe(error));
+      audit.warn(subject, 'code check postponed: provider lookup failed', errorText(error));
       return { kind: 'lookup_failed' };
     }
     const verdict =
@@ -290,7 +291,7 @@ export class VerificationService {
     } catch (error) {
       await store.markSendFailed(flow.id);
       const reason = error instanceof SmsGatewayError ? error.reason : 'unavailable';
-      await audit.record('send_failed', subject, `${reason}: ${describe(error)}`);
+      await audit.record('send_failed', subject, `${reason}: ${errorText(error)}`);
       return { ok: false, maskedNumber, reason };
     }
   }
@@ -346,8 +347,4 @@ function bindingOf(flow: Flow): CodeBinding {
 
 function isOwnedBy(flow: Flow, member: Member): boolean {
   return flow.teamId === member.teamId && flow.userId === member.userId;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
 }

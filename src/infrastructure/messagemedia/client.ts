@@ -3,6 +3,8 @@
  * vendor SDK, which puts credentials in its errors, crashes on non-JSON bodies and never times out.
  */
 
+import { isRecord, isString } from '../../shared/guards';
+
 /** Known values (old and new API specs); the API adds statuses over time, so any string is accepted too. */
 export type MessageStatus =
   | 'queued'
@@ -267,12 +269,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Pool, type PoolClient, type QueryResultRow } from 'pg';
+import { errorText } from '../../shared/error-text';
 import type { Member } from '../../verification/flow-reference';
 import type {
   AuditEvent,
@@ -56,7 +57,7 @@ export class PostgresStore implements VerificationStore {
       await migratePostgres(pool);
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new Error(`Could not open the PostgreSQL store at ${target}: ${messageOf(error)}`, { cause: error });
+      throw new Error(`Could not open the PostgreSQL store at ${target}: ${errorText(error)}`, { cause: error });
     }
     return new PostgresStore(pool);
   }
@@ -297,10 +298,4 @@ export function describePostgresTarget(connectionString: string): string {
   } catch {
     return '(an unparsable PostgreSQL URL)';
   }
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) return error.errors.map(messageOf).join('; ');
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
 }
