@@ -11,12 +11,11 @@ import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
 import { registerListeners } from './slack/listeners';
 import { SlackReceiver } from './slack/receiver';
-import { AuditTrail } from './verification/audit-trail';
 import { FlowReferences } from './verification/flow-reference';
 import { deriveKeys } from './verification/keys';
 import type { Clock, ProfileTagger } from './verification/ports';
-import { DEFAULT_TAG_RETRY, ProfileTagging, type TagRetryPolicy } from './verification/profile-tagging';
-import { VerificationService } from './verification/verification-service';
+import { DEFAULT_TAG_RETRY, type TagRetryPolicy } from './verification/profile-tagging';
+import { createUseCases } from './verification/use-cases';
 
 export interface RunningApp {
   readonly server: Server;
@@ -39,21 +38,18 @@ export interface AppOptions {
 /** The composition root: every adapter is built and wired here, and nowhere else. */
 export async function startApp(config: Config, options: AppOptions): Promise<RunningApp> {
   const { logger, clock = Date.now, tagRetry = DEFAULT_TAG_RETRY } = options;
-  const nowSeconds = () => Math.floor(clock() / 1000);
   const keys = deriveKeys(config.verification.secret);
   const store = await openStore(config.databaseUrl);
   const outbound = createOutboundHttp();
-  const audit = new AuditTrail(store, logger.child({ component: 'verification' }), nowSeconds);
-  const tagging = new ProfileTagging(store, profileTagger(config, outbound.fetch), audit, tagRetry, nowSeconds);
-  const verification = new VerificationService({
+  const { tagging, ...verification } = createUseCases({
     store,
     sms: new MessageMediaSmsGateway(new MessageMediaClient({ ...config.messageMedia, fetchImpl: outbound.fetch })),
-    tagging,
-    audit,
-    digestKey: keys.messageDigest,
-    numberBucketKey: keys.numberBucket,
+    tagger: profileTagger(config, outbound.fetch),
+    logger: logger.child({ component: 'verification' }),
+    keys,
     settings: config.verification,
     limits: config.limits,
+    tagRetry,
     clock,
   });
 
@@ -77,7 +73,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   // Listeners keep running after their ack (the SMS send, the lookup): track them for shutdown.
   const inFlight = new InFlightWork();
   app.use(({ next }) => inFlight.run(next));
-  registerListeners(app, { verification, references: new FlowReferences(keys.flowReference) });
+  registerListeners(app, {
+    verification,
+    references: new FlowReferences(keys.flowReference),
+    settings: config.verification,
+    logger: logger.child({ component: 'slack' }),
+  });
 
   const retries = new PeriodicTask(
     () => tagging.retryDue(),

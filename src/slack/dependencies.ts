@@ -1,8 +1,13 @@
+import type { AppLogger } from '../logger';
 import type { FlowReferences } from '../verification/flow-reference';
-import type { VerificationService } from '../verification/verification-service';
+import type { VerificationSettings } from '../verification/settings';
+import type { VerificationUseCases } from '../verification/use-cases';
 
 /** What the Slack listeners need from the rest of the app, injected by the composition root. */
 export interface ListenerDependencies {
-  readonly verification: VerificationService;
+  readonly verification: Omit<VerificationUseCases, 'tagging'>;
   readonly references: FlowReferences;
+  /** The rules the views spell out to the member (code length, expiry, cooldown, countries). */
+  readonly settings: VerificationSettings;
+  readonly logger: AppLogger;
 }

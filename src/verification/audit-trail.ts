@@ -1,6 +1,6 @@
-import type { Member } from './flow-reference';
+import type { AuditEventType, Member } from './model';
 import { maskPhoneNumber } from './phone-number';
-import type { AuditEventType, VerificationStore } from './ports';
+import type { AuditLogStore } from './ports';
 
 /** The structured logger the domain writes to; pino's shape. Never given codes or full numbers. */
 export interface DomainLogger {
@@ -29,7 +29,7 @@ const WARNINGS: ReadonlySet<AuditEventType> = new Set([
  */
 export class AuditTrail {
   constructor(
-    private readonly store: VerificationStore,
+    private readonly store: AuditLogStore,
     private readonly logger: DomainLogger,
     private readonly nowSeconds: () => number,
   ) {}
@@ -37,6 +37,11 @@ export class AuditTrail {
   /** Logged only: an operational hiccup that changes nothing for the member's record. */
   warn(subject: AuditSubject, message: string, reason: string): void {
     this.logger.warn({ ...fieldsOf(subject), reason }, message);
+  }
+
+  /** Logged only: our own bookkeeping failed (the database, say); the member was still answered. */
+  error(subject: AuditSubject, message: string, reason: string): void {
+    this.logger.error({ ...fieldsOf(subject), reason }, message);
   }
 
   async record(type: AuditEventType, subject: AuditSubject, reason?: string): Promise<void> {

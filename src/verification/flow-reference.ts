@@ -1,11 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { equalInConstantTime, hmacSha256 } from './constant-time';
-
-/** Who a flow belongs to: every flow is bound to one member of one workspace. */
-export interface Member {
-  readonly teamId: string;
-  readonly userId: string;
-}
+import type { Member } from './model';
 
 const TAG_BYTES = 16;
 const REFERENCE = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/;

@@ -1,103 +1,23 @@
-import type { Member } from './flow-reference';
 import type { MessageMetadata } from './message-binding';
+import type {
+  AuditEvent,
+  CompleteResult,
+  Flow,
+  Member,
+  NewFlow,
+  ProfileTagState,
+  RateLimit,
+  RateLimitResult,
+  RateLimitTicket,
+  TagJob,
+  VerificationRecord,
+  VerifiedBadge,
+} from './model';
 
-/**
- * sending → pending → verified; sending → send_failed; pending → locked (attempts used up);
- * pending or send_failed → sending again on a resend. Expiry is not a status: it is read from
- * `expiresAt`, so it needs no sweeper.
- */
-export type FlowStatus = 'sending' | 'send_failed' | 'pending' | 'locked' | 'verified';
+// The domain's ports, one per concern. Bookkeeping only: nothing a store holds is a secret, and every
+// state change is atomic in the store, so several app processes sharing one database stay exact.
 
-export interface Flow extends Member {
-  readonly id: string;
-  readonly e164: string;
-  readonly messageId: string | null;
-  readonly status: FlowStatus;
-  /** Code checks counted so far; a resend does not reset it. */
-  readonly attempts: number;
-  /** Unix seconds. */
-  readonly createdAt: number;
-  /** Unix seconds: when the current code dies. */
-  readonly expiresAt: number;
-  /** Unix seconds of the last send started, for the resend cooldown. */
-  readonly sentAt: number;
-}
-
-export type ProfileTagState = 'pending' | 'set' | 'failed' | 'not_configured';
-
-export interface VerificationRecord extends Member {
-  readonly e164: string;
-  readonly flowId: string;
-  /** Unix seconds. */
-  readonly verifiedAt: number;
-  readonly profileTag: ProfileTagState;
-}
-
-export type NewFlow = Omit<Flow, 'messageId' | 'status' | 'attempts'>;
-
-/** One rate-limit bucket: at most `limit` events in any sliding window of `windowSeconds`. */
-export interface RateLimit {
-  readonly bucket: string;
-  readonly limit: number;
-  readonly windowSeconds: number;
-}
-
-export type RateLimitResult =
-  | { readonly ok: true; readonly ticket: RateLimitTicket }
-  | { readonly ok: false; readonly bucket: string; readonly retryAfterSeconds: number };
-
-/** The events one successful take recorded, so they can be given back. */
-export type RateLimitTicket = readonly number[];
-
-export type CompleteResult = 'completed' | 'not_pending' | 'number_taken';
-
-export const AUDIT_EVENTS = [
-  'flow_started',
-  'sent',
-  'send_failed',
-  'resent',
-  'code_wrong',
-  'locked',
-  'expired',
-  'verified',
-  'tag_set',
-  'tag_failed',
-  'tag_retry_scheduled',
-  'rate_limited',
-  'refused_country',
-  'refused_shared_number',
-] as const;
-export type AuditEventType = (typeof AUDIT_EVENTS)[number];
-
-/** One line of the append-only audit log. Never a code; the number only masked. */
-export interface AuditEvent extends Member {
-  readonly type: AuditEventType;
-  /** Unix seconds. */
-  readonly at: number;
-  readonly flowId: string | null;
-  readonly maskedNumber: string | null;
-  readonly reason: string | null;
-}
-
-export interface TagLabel {
-  readonly value: string;
-  readonly alt: string;
-}
-
-/** A profile tag to retry after a transient Slack failure. */
-export interface TagJob extends Member {
-  readonly id: number;
-  readonly flowId: string;
-  readonly label: TagLabel;
-  /** Tries made so far, including the first, synchronous one. */
-  readonly tries: number;
-}
-
-/**
- * Bookkeeping only: nothing here is a secret. Every state change is atomic in the store, so
- * several app processes sharing one database stay exact.
- */
-export interface VerificationStore {
+export interface FlowStore {
   /** Inserts a flow in `sending`; false when the id already exists (a repeated submission). */
   createFlow(flow: NewFlow): Promise<boolean>;
   findFlow(id: string): Promise<Flow | undefined>;
@@ -116,25 +36,42 @@ export interface VerificationStore {
    * refused when another member of the workspace has verified the same number.
    */
   completeFlow(id: string, record: VerificationRecord, allowSharedNumbers: boolean): Promise<CompleteResult>;
-  setProfileTag(member: Member, flowId: string, state: ProfileTagState): Promise<void>;
+}
+
+export interface VerificationRecordStore {
   findVerification(member: Member): Promise<VerificationRecord | undefined>;
   /** Whether a member other than `member` has verified `e164` in the same workspace. */
   isNumberVerifiedByOther(member: Member, e164: string): Promise<boolean>;
+  setProfileTag(member: Member, flowId: string, state: ProfileTagState): Promise<void>;
+}
 
+export interface SendBudgetStore {
   /** Records one event in every bucket, or none if any bucket is full. */
   takeRateLimits(limits: readonly RateLimit[], nowSeconds: number): Promise<RateLimitResult>;
   returnRateLimits(ticket: RateLimitTicket): Promise<void>;
+}
 
+export interface AuditLogStore {
   appendAudit(event: AuditEvent): Promise<void>;
   /** Newest first. */
   listAudit(teamId: string, limit: number): Promise<AuditEvent[]>;
+}
 
+export interface TagJobStore {
   enqueueTagJob(job: Omit<TagJob, 'id'>, runAt: number): Promise<void>;
   /** Leases the oldest due job for `leaseSeconds`, so no other process runs it meanwhile. */
   claimTagJob(nowSeconds: number, leaseSeconds: number): Promise<TagJob | undefined>;
   retryTagJobLater(id: number, runAt: number, lastError: string): Promise<void>;
   deleteTagJob(id: number): Promise<void>;
+}
 
+/** What one database provides: every port, and a way to let go of it. */
+export interface VerificationStore
+  extends FlowStore,
+    VerificationRecordStore,
+    SendBudgetStore,
+    AuditLogStore,
+    TagJobStore {
   close(): Promise<void>;
 }
 
@@ -171,14 +108,23 @@ export interface SmsGateway {
 }
 
 export type TagResult =
-  | { ok: true }
-  | { ok: false; reason: string; state: 'not_configured' }
-  /** `transient`: worth retrying later (rate limit, 5xx, timeout); otherwise Slack said no for good. */
-  | { ok: false; reason: string; state: 'failed'; transient: boolean };
+  | { readonly kind: 'set' }
+  | { readonly kind: 'not_configured'; readonly reason: string }
+  /**
+   * `transient`: worth retrying later (rate limit, 5xx, timeout); otherwise Slack said no for good.
+   * `retryAfterSeconds`: when Slack said how long to wait (a 429's Retry-After).
+   */
+  | {
+      readonly kind: 'failed';
+      readonly reason: string;
+      readonly transient: boolean;
+      readonly retryAfterSeconds?: number;
+    };
 
 /** Marks a member's Slack profile as phone-verified. Never throws: a refusal is a result. */
 export interface ProfileTagger {
-  tag(member: Member, label: TagLabel): Promise<TagResult>;
+  tag(member: Member, badge: VerifiedBadge): Promise<TagResult>;
 }
 
+/** Milliseconds since the epoch. */
 export type Clock = () => number;

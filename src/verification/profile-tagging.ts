@@ -1,6 +1,7 @@
-import type { AuditTrail } from './audit-trail';
-import type { Member } from './flow-reference';
-import type { ProfileTagger, TagLabel, TagResult, VerificationStore } from './ports';
+import type { AuditSubject, AuditTrail } from './audit-trail';
+import type { Member, VerificationRecord, VerifiedBadge } from './model';
+import { maskPhoneNumber } from './phone-number';
+import type { ProfileTagger, TagJobStore, TagResult, VerificationRecordStore } from './ports';
 
 export interface TagRetryPolicy {
   /** First wait after a transient failure; doubles per try. */
@@ -14,6 +15,8 @@ export const DEFAULT_TAG_RETRY: TagRetryPolicy = { baseDelaySeconds: 30, maxDela
 
 /** How long a claimed job stays invisible to other processes while one of them runs it. */
 const LEASE_SECONDS = 120;
+/** The least wait after Slack's own Retry-After, so a `Retry-After: 0` does not spin. */
+const RETRY_AFTER_FLOOR_SECONDS = 1;
 
 export interface TaggedFlow extends Member {
   readonly flowId: string;
@@ -22,26 +25,27 @@ export interface TaggedFlow extends Member {
 
 /**
  * Sets the profile tag right after a verification and, when Slack fails for a transient reason,
- * keeps the job in the store and retries it with backoff until it succeeds or fails for good.
+ * keeps the job in the store and retries it with backoff (or when Slack says) until it succeeds or
+ * fails for good.
  */
 export class ProfileTagging {
   constructor(
-    private readonly store: VerificationStore,
+    private readonly store: TagJobStore & VerificationRecordStore,
     private readonly tagger: ProfileTagger,
     private readonly audit: AuditTrail,
     private readonly policy: TagRetryPolicy,
     private readonly nowSeconds: () => number,
   ) {}
 
-  async tagVerified(flow: TaggedFlow, label: TagLabel): Promise<TagResult> {
-    const result = await this.tagger.tag(flow, label);
-    if (result.ok || result.state === 'not_configured' || !result.transient) {
+  async tagVerified(flow: TaggedFlow, badge: VerifiedBadge): Promise<TagResult> {
+    const result = await this.tagger.tag(flow, badge);
+    if (result.kind !== 'failed' || !result.transient) {
       await this.settle(flow, result);
       return result;
     }
     await this.store.enqueueTagJob(
-      { teamId: flow.teamId, userId: flow.userId, flowId: flow.flowId, label, tries: 1 },
-      this.nowSeconds() + this.delayAfter(1),
+      { teamId: flow.teamId, userId: flow.userId, flowId: flow.flowId, tries: 1 },
+      this.nowSeconds() + this.delayAfter(1, result),
     );
     await this.audit.record('tag_retry_scheduled', flow, result.reason);
     return result;
@@ -52,24 +56,42 @@ export class ProfileTagging {
     for (;;) {
       const job = await this.store.claimTagJob(this.nowSeconds(), LEASE_SECONDS);
       if (!job) return;
-      const flow = { teamId: job.teamId, userId: job.userId, flowId: job.flowId };
-      const result = await this.tagger.tag(flow, job.label);
-      if (!result.ok && result.state === 'failed' && result.transient && job.tries < this.policy.maxTries) {
-        await this.store.retryTagJobLater(job.id, this.nowSeconds() + this.delayAfter(job.tries), result.reason);
+      const record = await this.store.findVerification(job);
+      // Superseded by a newer verification (which tags for itself) or removed: nothing left to tag.
+      if (record?.flowId !== job.flowId) {
+        await this.store.deleteTagJob(job.id);
         continue;
       }
-      await this.settle(flow, result);
+      const result = await this.tagger.tag(job, badgeOf(record));
+      if (result.kind === 'failed' && result.transient && job.tries < this.policy.maxTries) {
+        await this.store.retryTagJobLater(
+          job.id,
+          this.nowSeconds() + this.delayAfter(job.tries, result),
+          result.reason,
+        );
+        continue;
+      }
+      await this.settle({ ...job, e164: record.e164 }, result);
       await this.store.deleteTagJob(job.id);
     }
   }
 
-  private async settle(flow: Member & { flowId: string; e164?: string }, result: TagResult): Promise<void> {
-    await this.store.setProfileTag(flow, flow.flowId, result.ok ? 'set' : result.state);
-    if (result.ok) await this.audit.record('tag_set', flow);
+  private async settle(flow: AuditSubject & { readonly flowId: string }, result: TagResult): Promise<void> {
+    await this.store.setProfileTag(flow, flow.flowId, result.kind === 'failed' ? 'failed' : result.kind);
+    if (result.kind === 'set') await this.audit.record('tag_set', flow);
     else await this.audit.record('tag_failed', flow, result.reason);
   }
 
-  private delayAfter(tries: number): number {
-    return Math.min(this.policy.maxDelaySeconds, this.policy.baseDelaySeconds * 2 ** (tries - 1));
+  /** Slack's Retry-After when it gave one, else exponential backoff; both within the policy's cap. */
+  private delayAfter(tries: number, failure: Extract<TagResult, { kind: 'failed' }>): number {
+    const wanted =
+      failure.retryAfterSeconds === undefined
+        ? this.policy.baseDelaySeconds * 2 ** (tries - 1)
+        : Math.max(RETRY_AFTER_FLOOR_SECONDS, failure.retryAfterSeconds);
+    return Math.min(this.policy.maxDelaySeconds, wanted);
   }
+}
+
+function badgeOf(record: VerificationRecord): VerifiedBadge {
+  return { maskedNumber: maskPhoneNumber(record.e164), verifiedAt: record.verifiedAt };
 }

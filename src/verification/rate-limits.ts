@@ -1,6 +1,5 @@
 import { hmacSha256 } from './constant-time';
-import type { Member } from './flow-reference';
-import type { RateLimit } from './ports';
+import type { Member, RateLimit } from './model';
 
 export interface LimitSettings {
   readonly sendsPerMemberPerHour: number;

@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { openStore } from '../../src/infrastructure/store/open-store';
 import { POSTGRES_MIGRATIONS } from '../../src/infrastructure/store/postgres-migrations';
 import { advisoryLockIds, PostgresStore } from '../../src/infrastructure/store/postgres-store';
-import type { RateLimit, VerificationStore } from '../../src/verification/ports';
+import type { RateLimit } from '../../src/verification/model';
+import type { VerificationStore } from '../../src/verification/ports';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../support/postgres';
 import { describeStoreContract, newFlow, recordFor, SAMPLE_AUDIT_EVENT } from './store-contract';
 
@@ -114,7 +115,7 @@ describeWithPostgres('PostgreSQL', () => {
           const limits = i % 3 === 0 ? [team, member(i % 4)] : [member(i % 4), team];
           return either(i)
             .takeRateLimits(limits, 1_000)
-            .then((result) => ({ user: i % 4, ok: result.ok }));
+            .then((result) => ({ user: i % 4, ok: result.kind === 'taken' }));
         });
         const granted = (await Promise.all(takes)).filter((take) => take.ok);
         expect(granted).toHaveLength(5);
@@ -176,10 +177,7 @@ describeWithPostgres('PostgreSQL', () => {
 
       it('hands each due tag job to exactly one claimer', async () => {
         for (let index = 0; index < 10; index += 1) {
-          await either(index).enqueueTagJob(
-            { teamId: 'T1', userId: `U${index}`, flowId: `f${index}`, label: { value: 'v', alt: 'a' }, tries: 1 },
-            500,
-          );
+          await either(index).enqueueTagJob({ teamId: 'T1', userId: `U${index}`, flowId: `f${index}`, tries: 1 }, 500);
         }
         const claims = await Promise.all(Array.from({ length: 40 }, (_, i) => either(i).claimTagJob(500, 60)));
         const ids = claims.flatMap((claim) => (claim ? [claim.id] : []));

@@ -1,10 +1,5 @@
-import type {
-  AuditEvent,
-  NewFlow,
-  RateLimit,
-  VerificationRecord,
-  VerificationStore,
-} from '../../src/verification/ports';
+import type { AuditEvent, NewFlow, RateLimit, VerificationRecord } from '../../src/verification/model';
+import type { VerificationStore } from '../../src/verification/ports';
 
 /** A store under test: `reopen` closes it and opens the same database again, like a restart. */
 export interface StoreHarness {
@@ -163,39 +158,39 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       const perTeam: RateLimit = { bucket: 'send:team:T1:hour', limit: 3, windowSeconds: 3_600 };
 
       it('allows `limit` events per sliding window and says when the next is allowed', async () => {
-        expect((await store.takeRateLimits([perMember], 1_000)).ok).toBe(true);
-        expect((await store.takeRateLimits([perMember], 2_000)).ok).toBe(true);
+        expect((await store.takeRateLimits([perMember], 1_000)).kind).toBe('taken');
+        expect((await store.takeRateLimits([perMember], 2_000)).kind).toBe('taken');
         expect(await store.takeRateLimits([perMember], 3_000)).toEqual({
-          ok: false,
+          kind: 'full',
           bucket: perMember.bucket,
           retryAfterSeconds: 1_600, // the event at 1000 leaves the window at 4600
         });
-        expect((await store.takeRateLimits([perMember], 4_600)).ok).toBe(true);
+        expect((await store.takeRateLimits([perMember], 4_600)).kind).toBe('taken');
       });
 
       it('takes every bucket or none', async () => {
         await store.takeRateLimits([perMember], 1_000);
         await store.takeRateLimits([perMember], 1_000);
-        expect((await store.takeRateLimits([perTeam, perMember], 1_000)).ok).toBe(false);
+        expect((await store.takeRateLimits([perTeam, perMember], 1_000)).kind).toBe('full');
         // Nothing was recorded in the team bucket by the refused take.
         for (let index = 0; index < 3; index += 1) {
-          expect((await store.takeRateLimits([perTeam], 1_000)).ok).toBe(true);
+          expect((await store.takeRateLimits([perTeam], 1_000)).kind).toBe('taken');
         }
       });
 
       it('gives back a ticket', async () => {
         const first = await store.takeRateLimits([perMember], 1_000);
         await store.takeRateLimits([perMember], 1_000);
-        if (!first.ok) throw new Error('expected a ticket');
+        if (first.kind !== 'taken') throw new Error('expected a ticket');
         await store.returnRateLimits(first.ticket);
-        expect((await store.takeRateLimits([perMember], 1_000)).ok).toBe(true);
+        expect((await store.takeRateLimits([perMember], 1_000)).kind).toBe('taken');
       });
 
       it('never exceeds a limit under concurrent takes', async () => {
         const results = await Promise.all(
           Array.from({ length: 30 }, () => store.takeRateLimits([perTeam, perMember], 1_000)),
         );
-        expect(results.filter((result) => result.ok)).toHaveLength(2);
+        expect(results.filter((result) => result.kind === 'taken')).toHaveLength(2);
       });
     });
 
@@ -209,7 +204,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     });
 
     it('leases due tag jobs one at a time and keeps them until deleted', async () => {
-      const job = { ...alice, flowId: 'f1', label: { value: 'v', alt: 'a' }, tries: 1 };
+      const job = { ...alice, flowId: 'f1', tries: 1 };
       await store.enqueueTagJob(job, 500);
       expect(await store.claimTagJob(499, 60)).toBeUndefined();
       const claimed = await store.claimTagJob(500, 60);
@@ -224,7 +219,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     });
 
     it('hands a due job to exactly one of several concurrent claimers', async () => {
-      await store.enqueueTagJob({ ...alice, flowId: 'f1', label: { value: 'v', alt: 'a' }, tries: 1 }, 500);
+      await store.enqueueTagJob({ ...alice, flowId: 'f1', tries: 1 }, 500);
       const claims = await Promise.all(Array.from({ length: 8 }, () => store.claimTagJob(500, 60)));
       expect(claims.filter(Boolean)).toHaveLength(1);
     });
@@ -233,10 +228,10 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       await pendingFlow('f1');
       await store.claimAttempt('f1', 5, 150);
       await store.takeRateLimits([{ bucket: 'b', limit: 1, windowSeconds: 60 }], 100);
-      await store.enqueueTagJob({ ...alice, flowId: 'f1', label: { value: 'v', alt: 'a' }, tries: 1 }, 100);
+      await store.enqueueTagJob({ ...alice, flowId: 'f1', tries: 1 }, 100);
       store = await harness.reopen();
       expect(await store.findFlow('f1')).toMatchObject({ status: 'pending', attempts: 1, messageId: 'm-f1' });
-      expect((await store.takeRateLimits([{ bucket: 'b', limit: 1, windowSeconds: 60 }], 120)).ok).toBe(false);
+      expect((await store.takeRateLimits([{ bucket: 'b', limit: 1, windowSeconds: 60 }], 120)).kind).toBe('full');
       expect(await store.claimTagJob(100, 60)).toBeDefined();
     });
   });

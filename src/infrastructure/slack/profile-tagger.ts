@@ -1,5 +1,5 @@
-import type { webApi } from '@slack/bolt';
-import type { Member } from '../../verification/flow-reference';
+import { webApi } from '@slack/bolt';
+import type { Member, VerifiedBadge } from '../../verification/model';
 import type { ProfileTagger, TagResult } from '../../verification/ports';
 import { slackErrorCode } from './web-client';
 
@@ -32,21 +32,16 @@ export class SlackProfileTagger implements ProfileTagger {
     private readonly settings: ProfileFieldSettings,
   ) {}
 
-  async tag(member: Member, label: { value: string; alt: string }): Promise<TagResult> {
+  async tag(member: Member, badge: VerifiedBadge): Promise<TagResult> {
     try {
       const fieldId = await this.resolveFieldId();
-      if (!fieldId) {
-        return {
-          ok: false,
-          state: 'not_configured',
-          reason: `no profile field labelled "${this.settings.fieldLabel}"`,
-        };
-      }
-      await this.adminClient.users.profile.set({ user: member.userId, profile: { fields: { [fieldId]: label } } });
-      return { ok: true };
+      if (!fieldId)
+        return { kind: 'not_configured', reason: `no profile field labelled "${this.settings.fieldLabel}"` };
+      const fields = { [fieldId]: profileFieldValue(badge) };
+      await this.adminClient.users.profile.set({ user: member.userId, profile: { fields } });
+      return { kind: 'set' };
     } catch (error) {
-      const reason = slackErrorCode(error);
-      return { ok: false, state: 'failed', reason, transient: TRANSIENT.has(reason) || reason.startsWith('http_5') };
+      return failureOf(error);
     }
   }
 
@@ -73,9 +68,25 @@ export class SlackProfileTagger implements ProfileTagger {
   }
 }
 
+/** What the custom field shows: the masked number and the day, and the same day as its alt text. */
+function profileFieldValue({ maskedNumber, verifiedAt }: VerifiedBadge): { value: string; alt: string } {
+  const date = new Date(verifiedAt * 1000).toISOString().slice(0, 10);
+  return { value: `${maskedNumber} (verified ${date})`, alt: `Verified ${date}` };
+}
+
+function failureOf(error: unknown): TagResult {
+  const reason = slackErrorCode(error);
+  const transient = TRANSIENT.has(reason) || reason.startsWith('http_5');
+  // A 429's Retry-After says when Slack will take the call again: the retry is due then, not at our backoff.
+  if (error instanceof webApi.WebAPIRateLimitedError) {
+    return { kind: 'failed', reason, transient, retryAfterSeconds: error.retryAfter };
+  }
+  return { kind: 'failed', reason, transient };
+}
+
 /** Used when no admin token is configured: verification still counts, the member is told why. */
 export class UnconfiguredProfileTagger implements ProfileTagger {
   async tag(): Promise<TagResult> {
-    return { ok: false, state: 'not_configured', reason: 'SLACK_ADMIN_TOKEN is not set' };
+    return { kind: 'not_configured', reason: 'SLACK_ADMIN_TOKEN is not set' };
   }
 }

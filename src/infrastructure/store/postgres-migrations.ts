@@ -82,6 +82,12 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
       CREATE INDEX tag_jobs_by_run_at ON tag_jobs (run_at, id);
     `,
   },
+  {
+    version: 3,
+    name: 'tag jobs read their badge from the verification record',
+    // The badge's words are the Slack tagger's, built at each try from the record: a job stores none.
+    sql: 'ALTER TABLE tag_jobs DROP COLUMN label_value, DROP COLUMN label_alt;',
+  },
 ];
 
 /**

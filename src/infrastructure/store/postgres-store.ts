@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Pool, type PoolClient, type QueryResultRow } from 'pg';
 import { errorText } from '../../shared/error-text';
-import type { Member } from '../../verification/flow-reference';
 import type {
   AuditEvent,
   CompleteResult,
   Flow,
+  Member,
   NewFlow,
   ProfileTagState,
   RateLimit,
@@ -13,8 +13,8 @@ import type {
   RateLimitTicket,
   TagJob,
   VerificationRecord,
-  VerificationStore,
-} from '../../verification/ports';
+} from '../../verification/model';
+import type { VerificationStore } from '../../verification/ports';
 import { migratePostgres } from './postgres-migrations';
 import { inLockedTransaction } from './postgres-transaction';
 import {
@@ -178,7 +178,7 @@ export class PostgresStore implements VerificationStore {
         );
         if (Number(usage?.used ?? 0) >= limit) {
           const oldest = usage?.oldest == null ? nowSeconds : Number(usage.oldest);
-          return { ok: false, bucket, retryAfterSeconds: Math.max(1, oldest + windowSeconds - nowSeconds) };
+          return { kind: 'full', bucket, retryAfterSeconds: Math.max(1, oldest + windowSeconds - nowSeconds) };
         }
       }
       const ticket: number[] = [];
@@ -190,7 +190,7 @@ export class PostgresStore implements VerificationStore {
         );
         ticket.push(Number(row?.id));
       }
-      return { ok: true, ticket };
+      return { kind: 'taken', ticket };
     });
   }
 
@@ -217,9 +217,9 @@ export class PostgresStore implements VerificationStore {
 
   async enqueueTagJob(job: Omit<TagJob, 'id'>, runAt: number): Promise<void> {
     await this.pool.query(
-      `INSERT INTO tag_jobs (team_id, user_id, flow_id, label_value, label_alt, tries, run_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [job.teamId, job.userId, job.flowId, job.label.value, job.label.alt, job.tries, runAt],
+      `INSERT INTO tag_jobs (team_id, user_id, flow_id, tries, run_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [job.teamId, job.userId, job.flowId, job.tries, runAt],
     );
   }
 

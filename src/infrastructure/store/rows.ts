@@ -6,7 +6,7 @@ import type {
   ProfileTagState,
   TagJob,
   VerificationRecord,
-} from '../../verification/ports';
+} from '../../verification/model';
 
 // Row shapes shared by the SQL stores, and their mapping to domain objects.
 
@@ -47,8 +47,6 @@ export interface TagJobRow {
   team_id: string;
   user_id: string;
   flow_id: string;
-  label_value: string;
-  label_alt: string;
   tries: number;
 }
 
@@ -98,7 +96,6 @@ export function fromTagJobRow(row: TagJobRow): TagJob {
     teamId: row.team_id,
     userId: row.user_id,
     flowId: row.flow_id,
-    label: { value: row.label_value, alt: row.label_alt },
     tries: row.tries,
   };
 }

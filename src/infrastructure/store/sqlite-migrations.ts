@@ -73,4 +73,13 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE INDEX tag_jobs_by_run_at ON tag_jobs (run_at, id);
     `,
   },
+  {
+    version: 3,
+    name: 'tag jobs read their badge from the verification record',
+    // The badge's words are the Slack tagger's, built at each try from the record: a job stores none.
+    sql: `
+      ALTER TABLE tag_jobs DROP COLUMN label_value;
+      ALTER TABLE tag_jobs DROP COLUMN label_alt;
+    `,
+  },
 ];

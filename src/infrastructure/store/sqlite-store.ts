@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Member } from '../../verification/flow-reference';
 import type {
   AuditEvent,
   CompleteResult,
   Flow,
+  Member,
   NewFlow,
   ProfileTagState,
   RateLimit,
@@ -13,8 +13,8 @@ import type {
   RateLimitTicket,
   TagJob,
   VerificationRecord,
-  VerificationStore,
-} from '../../verification/ports';
+} from '../../verification/model';
+import type { VerificationStore } from '../../verification/ports';
 import {
   type AuditRow,
   type FlowRow,
@@ -143,7 +143,7 @@ export class SqliteStore implements VerificationStore {
           ).get(bucket) as { used: number; oldest: number | null };
           if (used >= limit) {
             return {
-              ok: false,
+              kind: 'full',
               bucket,
               retryAfterSeconds: Math.max(1, (oldest ?? nowSeconds) + windowSeconds - nowSeconds),
             };
@@ -151,7 +151,7 @@ export class SqliteStore implements VerificationStore {
         }
         const insert = this.sql('INSERT INTO rate_events (bucket, at) VALUES (?, ?)');
         const ticket = limits.map(({ bucket }) => Number(insert.run(bucket, nowSeconds).lastInsertRowid));
-        return { ok: true, ticket };
+        return { kind: 'taken', ticket };
       })
       .immediate();
   }
@@ -180,9 +180,9 @@ export class SqliteStore implements VerificationStore {
 
   async enqueueTagJob(job: Omit<TagJob, 'id'>, runAt: number): Promise<void> {
     this.sql(
-      `INSERT INTO tag_jobs (team_id, user_id, flow_id, label_value, label_alt, tries, run_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(job.teamId, job.userId, job.flowId, job.label.value, job.label.alt, job.tries, runAt);
+      `INSERT INTO tag_jobs (team_id, user_id, flow_id, tries, run_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ).run(job.teamId, job.userId, job.flowId, job.tries, runAt);
   }
 
   async claimTagJob(nowSeconds: number, leaseSeconds: number): Promise<TagJob | undefined> {

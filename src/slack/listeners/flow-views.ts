@@ -1,7 +1,9 @@
 import type { types } from '@slack/bolt';
+import type { SendResult } from '../../verification/send-code';
+import type { VerificationSettings } from '../../verification/settings';
 import { describeWait } from '../../verification/sms-text';
-import type { VerificationSettings } from '../../verification/verification-service';
 import { codeStepView } from '../views/code-step';
+import { sendFailedView, sendUnrecordedView } from '../views/outcome';
 
 /** The code step with this deployment's settings filled in. */
 export function codeStepFor(
@@ -18,6 +20,26 @@ export function codeStepFor(
     resendCooldownSeconds: settings.resendCooldownSeconds,
     ...(notice ? { notice } : {}),
   });
+}
+
+/** What the modal shows once a send (first or resend) has an answer. */
+export function afterSendView(
+  settings: VerificationSettings,
+  flowReference: string,
+  maskedNumber: string,
+  sent: SendResult,
+  notice?: string,
+): types.ModalView {
+  switch (sent.kind) {
+    case 'sent':
+      return codeStepFor(settings, flowReference, sent.maskedNumber, notice);
+    case 'sent_unrecorded':
+      return sendUnrecordedView(flowReference, sent.maskedNumber);
+    case 'failed':
+      return sendFailedView(flowReference, sent.maskedNumber, sent.reason);
+    case 'gone':
+      return sendFailedView(flowReference, maskedNumber, 'gone');
+  }
 }
 
 /** The same words for every budget, so a refusal never tells a member about anyone else's activity. */

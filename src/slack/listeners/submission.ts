@@ -1,5 +1,6 @@
 import type { ViewOutput, ViewSubmitAction } from '@slack/bolt';
-import type { FlowReferences, Member } from '../../verification/flow-reference';
+import type { FlowReferences } from '../../verification/flow-reference';
+import type { Member } from '../../verification/model';
 import { memberOf } from './member';
 
 export interface Submission {

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { AuditEvent, ProfileTagState } from '../../verification/ports';
+import type { AuditEvent, ProfileTagState } from '../../verification/model';
 import { ACTION } from '../ids';
 import { buttons, note, text } from './blocks';
 

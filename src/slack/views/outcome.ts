@@ -1,7 +1,10 @@
 import type { types } from '@slack/bolt';
+import type { FlowProblem } from '../../verification/flow-rules';
 import type { TagResult } from '../../verification/ports';
-import type { FlowProblem, SendFailure } from '../../verification/verification-service';
+import type { SendResult } from '../../verification/send-code';
 import { buttons, messageModal, note, OTHER_NUMBER, RESEND, START_AGAIN, text } from './blocks';
+
+export type SendFailure = Extract<SendResult, { kind: 'failed' }>['reason'] | 'gone';
 
 const SEND_FAILURES: Record<SendFailure, string> = {
   rejected: "The SMS service refused to send to this number. Check that it's a mobile number that can receive texts.",
@@ -18,6 +21,29 @@ export function sendFailedView(flowReference: string, maskedNumber: string, fail
     [text(`:x: *We couldn't send a code to ${maskedNumber}.*`), text(SEND_FAILURES[failure]), retry],
     flowReference,
   );
+}
+
+/** The SMS service took the message, but we could not record it: a code may arrive, so offer both ways on. */
+export function sendUnrecordedView(flowReference: string, maskedNumber: string): types.ModalView {
+  return messageModal(
+    [
+      text(
+        `:warning: The SMS service accepted the message, so a code may arrive at *${maskedNumber}*, but we couldn't finish on our side.`,
+      ),
+      text('If no code arrives within a minute, use *Resend code*, or start again.'),
+      buttons(RESEND, START_AGAIN),
+    ],
+    flowReference,
+  );
+}
+
+/** Something on our side failed after the ack, before anything was sent or judged. */
+export function internalErrorView(): types.ModalView {
+  return messageModal([
+    text(":x: *Something went wrong on our side, and this step didn't finish.*"),
+    text('Start again in a minute. If it keeps happening, tell a workspace admin.'),
+    buttons(START_AGAIN),
+  ]);
 }
 
 const FLOW_ENDINGS: Record<FlowProblem, string> = {
@@ -39,8 +65,8 @@ export function flowEndedView(problem: FlowProblem): types.ModalView {
 }
 
 function badgeText(tag: TagResult): string {
-  if (tag.ok) return 'Your Slack profile now shows that your phone is verified.';
-  if (tag.state === 'not_configured') {
+  if (tag.kind === 'set') return 'Your Slack profile now shows that your phone is verified.';
+  if (tag.kind === 'not_configured') {
     return ":warning: Your verification is recorded, but this workspace hasn't set up the *Phone verified* profile field, so no badge was added. Your workspace admin has been told.";
   }
   if (tag.transient) return 'Slack is busy right now: the *Phone verified* badge will appear on your profile shortly.';

@@ -1,48 +1,46 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
+import type { ResendStart } from '../../../verification/send-code';
 import { describeWait } from '../../../verification/sms-text';
 import type { ListenerDependencies } from '../../dependencies';
-import { flowEndedView, sendFailedView } from '../../views/outcome';
+import { flowEndedView } from '../../views/outcome';
 import { sendingView } from '../../views/progress';
-import { codeStepFor, rateLimitedText } from '../flow-views';
+import { afterSendView, codeStepFor, rateLimitedText } from '../flow-views';
 import { memberOf } from '../member';
-import { updateModal } from '../update-modal';
+import { OpenModal } from '../modal';
 
 /** "Resend code": a new code for the same flow, after the cooldown and within the send budgets. */
-export function resendCode({ verification, references }: ListenerDependencies) {
-  return async ({ ack, body, client, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
+export function resendCode({ verification, references, settings, logger }: ListenerDependencies) {
+  /** The view for a resend that cannot go ahead now. */
+  const refusedView = (prepared: Exclude<ResendStart, { kind: 'ready' }>, reference: string): types.ModalView => {
+    switch (prepared.kind) {
+      case 'cooldown': {
+        const notice = `:hourglass: You can ask for a new code in ${describeWait(prepared.retryAfterSeconds)}.`;
+        return codeStepFor(settings, reference, prepared.maskedNumber, notice);
+      }
+      case 'rate_limited': {
+        const notice = `:no_entry: ${rateLimitedText(prepared.retryAfterSeconds)}`;
+        return codeStepFor(settings, reference, prepared.maskedNumber, notice);
+      }
+      default:
+        return flowEndedView(prepared.kind);
+    }
+  };
+
+  return async ({ ack, body, client }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
     await ack();
     if (!body.view) return;
     const { id: viewId, private_metadata: reference } = body.view;
     const member = memberOf(body);
     const flowId = references.open(member, reference);
-    if (!flowId) {
-      await updateModal(client, logger, viewId, flowEndedView('unknown_flow'));
-      return;
-    }
-    const { settings } = verification;
-    const prepared = await verification.prepareResend(member, flowId);
-    if (!prepared.ok) {
-      if (prepared.reason !== 'cooldown' && prepared.reason !== 'rate_limited') {
-        await updateModal(client, logger, viewId, flowEndedView(prepared.reason));
-        return;
-      }
-      const notice =
-        prepared.reason === 'cooldown'
-          ? `:hourglass: You can ask for a new code in ${describeWait(prepared.retryAfterSeconds)}.`
-          : `:no_entry: ${rateLimitedText(prepared.retryAfterSeconds)}`;
-      await updateModal(client, logger, viewId, codeStepFor(settings, reference, prepared.maskedNumber, notice));
-      return;
-    }
-    await updateModal(client, logger, viewId, sendingView(prepared.maskedNumber));
-    const sent = await verification.sendCode(flowId, body.team?.domain ?? '');
-    const next = sent.ok
-      ? codeStepFor(
-          settings,
-          reference,
-          sent.maskedNumber,
-          ':incoming_envelope: We sent a new code. Earlier codes no longer work.',
-        )
-      : sendFailedView(reference, prepared.maskedNumber, sent.reason);
-    await updateModal(client, logger, viewId, next);
+    const modal = new OpenModal(client, logger, viewId, { ...member, ...(flowId && { flowId }) });
+    await modal.finish(async () => {
+      if (!flowId) return flowEndedView('unknown_flow');
+      const prepared = await verification.sendCode.prepareResend(member, flowId);
+      if (prepared.kind !== 'ready') return refusedView(prepared, reference);
+      await modal.show(sendingView(prepared.maskedNumber));
+      const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'resend');
+      const notice = ':incoming_envelope: We sent a new code. Earlier codes no longer work.';
+      return afterSendView(settings, reference, prepared.maskedNumber, sent, notice);
+    });
   };
 }

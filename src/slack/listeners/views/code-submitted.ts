@@ -1,26 +1,28 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, types, ViewSubmitAction, webApi } from '@slack/bolt';
-import type { CheckOutcome } from '../../../verification/verification-service';
+import type { AppLogger } from '../../../logger';
+import type { CheckOutcome } from '../../../verification/check-code';
+import type { VerifiedOutcome } from '../../../verification/record-verification';
 import type { ListenerDependencies } from '../../dependencies';
 import { CODE_INPUT } from '../../ids';
 import { homeView } from '../../views/home';
 import { flowEndedView, verifiedView } from '../../views/outcome';
 import { checkingView } from '../../views/progress';
 import { codeStepFor } from '../flow-views';
+import { OpenModal } from '../modal';
 import { readSubmission } from '../submission';
-import { updateModal } from '../update-modal';
 
 /**
  * Code submitted: the local gates (binding, state, format, budgets, attempt count) answer in the
  * ack; the provider lookup and the comparison happen after it, and the result arrives by `views.update`.
  */
-export function codeSubmitted({ verification, references }: ListenerDependencies) {
-  return async ({ ack, body, view, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+export function codeSubmitted({ verification, references, settings, logger }: ListenerDependencies) {
+  return async ({ ack, body, view, client }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
     const { member, reference, flowId, input } = readSubmission(references, body, view, CODE_INPUT);
     if (!flowId) {
       await ack({ response_action: 'update', view: flowEndedView('unknown_flow') });
       return;
     }
-    const started = await verification.beginCheck(member, flowId, input);
+    const started = await verification.checkCode.begin(member, flowId, input);
     switch (started.kind) {
       case 'checking':
         break;
@@ -40,11 +42,15 @@ export function codeSubmitted({ verification, references }: ListenerDependencies
     }
     await ack({ response_action: 'update', view: checkingView() });
 
-    const outcome = await verification.finishCheck(started.check);
-    if (outcome.kind === 'duplicate') return; // the concurrent submission that won shows the result
-    const retry = (notice: string) => codeStepFor(verification.settings, reference, started.check.maskedNumber, notice);
-    await updateModal(client, logger, view.id, resultView(outcome, retry));
-    if (outcome.kind === 'verified') await publishHome(client, member.userId, outcome, logger);
+    const modal = new OpenModal(client, logger, view.id, { ...member, flowId });
+    await modal.finish(async () => {
+      const outcome = await verification.checkCode.finish(started.check);
+      if (outcome.kind === 'duplicate') return undefined; // the concurrent submission that won shows the result
+      const retry = (notice: string) => codeStepFor(settings, reference, started.check.maskedNumber, notice);
+      await modal.show(resultView(outcome, retry));
+      if (outcome.kind === 'verified') await publishHome(client, outcome, logger);
+      return undefined;
+    });
   };
 }
 
@@ -67,16 +73,11 @@ function resultView(
 }
 
 /** The member's own status on the Home tab at once; an admin's activity section refreshes when they open it. */
-async function publishHome(
-  client: webApi.WebClient,
-  userId: string,
-  outcome: Extract<CheckOutcome, { kind: 'verified' }>,
-  logger: AllMiddlewareArgs['logger'],
-): Promise<void> {
-  const status = { maskedNumber: outcome.maskedNumber, ...outcome.record };
+async function publishHome(client: webApi.WebClient, outcome: VerifiedOutcome, logger: AppLogger): Promise<void> {
+  const { record, maskedNumber } = outcome;
   try {
-    await client.views.publish({ user_id: userId, view: homeView({ status }) });
+    await client.views.publish({ user_id: record.userId, view: homeView({ status: { ...record, maskedNumber } }) });
   } catch (error) {
-    logger.warn('views.publish of the Home tab failed', error);
+    logger.warn({ teamId: record.teamId, userId: record.userId, err: error }, 'views.publish of the Home tab failed');
   }
 }

@@ -1,14 +1,16 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, types, ViewSubmitAction } from '@slack/bolt';
-import type { StartProblem, StartResult } from '../../../verification/verification-service';
+import type { StartResult } from '../../../verification/start-flow';
 import type { ListenerDependencies } from '../../dependencies';
 import { PHONE_INPUT } from '../../ids';
 import { flowEndedView, sendFailedView } from '../../views/outcome';
 import { sendingView } from '../../views/progress';
-import { codeStepFor, rateLimitedText } from '../flow-views';
+import { afterSendView, codeStepFor, rateLimitedText } from '../flow-views';
+import { OpenModal } from '../modal';
 import { readSubmission } from '../submission';
-import { updateModal } from '../update-modal';
 
-const PROBLEMS: Record<Exclude<StartProblem, 'rate_limited' | 'country_not_allowed'>, string> = {
+type Refusal = Exclude<StartResult, { kind: 'started' | 'repeated' }>;
+
+const PROBLEMS: Record<Exclude<Refusal['kind'], 'rate_limited' | 'country_not_allowed'>, string> = {
   empty: 'Enter your mobile number.',
   too_long: "That's too long to be a phone number.",
   unparseable: "That doesn't look like a phone number. Include the country code, e.g. +61 491 570 156.",
@@ -23,20 +25,20 @@ const PROBLEMS: Record<Exclude<StartProblem, 'rate_limited' | 'country_not_allow
  * Number submitted: validate and record locally, ack with a "Sending…" view, and only then
  * call the SMS provider, whose answer arrives by `views.update`.
  */
-export function phoneSubmitted({ verification, references }: ListenerDependencies) {
-  const problemText = (problem: StartProblem, retryAfterSeconds = 0): string => {
-    if (problem === 'rate_limited') return rateLimitedText(retryAfterSeconds);
-    if (problem === 'country_not_allowed') {
-      return `Codes can only be sent to numbers from ${verification.settings.allowedCountries.join(', ')}.`;
+export function phoneSubmitted({ verification, references, settings, logger }: ListenerDependencies) {
+  const problemText = (refusal: Refusal): string => {
+    if (refusal.kind === 'rate_limited') return rateLimitedText(refusal.retryAfterSeconds);
+    if (refusal.kind === 'country_not_allowed') {
+      return `Codes can only be sent to numbers from ${settings.allowedCountries.join(', ')}.`;
     }
-    return PROBLEMS[problem];
+    return PROBLEMS[refusal.kind];
   };
 
   /** What the modal should show for a submission that repeats one already handled. */
-  const viewForRepeat = (started: Extract<StartResult, { ok: true }>, reference: string): types.ModalView => {
+  const viewForRepeat = (started: Extract<StartResult, { kind: 'repeated' }>, reference: string): types.ModalView => {
     switch (started.status) {
       case 'pending':
-        return codeStepFor(verification.settings, reference, started.maskedNumber);
+        return codeStepFor(settings, reference, started.maskedNumber);
       case 'send_failed':
         return sendFailedView(reference, started.maskedNumber, 'unavailable');
       case 'sending':
@@ -48,29 +50,26 @@ export function phoneSubmitted({ verification, references }: ListenerDependencie
     }
   };
 
-  return async ({ ack, body, view, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
+  return async ({ ack, body, view, client }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
     const { member, reference, flowId, input } = readSubmission(references, body, view, PHONE_INPUT);
     if (!flowId) {
       await ack({ response_action: 'update', view: flowEndedView('unknown_flow') });
       return;
     }
-    const started = await verification.start(member, flowId, input);
-    if (!started.ok) {
-      const errors = { [PHONE_INPUT.blockId]: problemText(started.problem, started.retryAfterSeconds) };
-      await ack({ response_action: 'errors', errors });
-      return;
-    }
-    if (!started.isNew) {
+    const started = await verification.startFlow.run(member, flowId, input);
+    if (started.kind === 'repeated') {
       // A retry or double click: show where the flow is, never send a second SMS.
       await ack({ response_action: 'update', view: viewForRepeat(started, reference) });
       return;
     }
+    if (started.kind !== 'started') {
+      await ack({ response_action: 'errors', errors: { [PHONE_INPUT.blockId]: problemText(started) } });
+      return;
+    }
     await ack({ response_action: 'update', view: sendingView(started.maskedNumber) });
-
-    const sent = await verification.sendCode(flowId, body.team?.domain ?? '');
-    const next = sent.ok
-      ? codeStepFor(verification.settings, reference, sent.maskedNumber)
-      : sendFailedView(reference, started.maskedNumber, sent.reason);
-    await updateModal(client, logger, view.id, next);
+    await new OpenModal(client, logger, view.id, { ...member, flowId }).finish(async () => {
+      const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'first');
+      return afterSendView(settings, reference, started.maskedNumber, sent);
+    });
   };
 }

@@ -1,0 +1,49 @@
+import type { types, webApi } from '@slack/bolt';
+import { slackErrorCode } from '../../infrastructure/slack/web-client';
+import type { AppLogger } from '../../logger';
+import type { Member } from '../../verification/model';
+import { internalErrorView } from '../views/outcome';
+
+/** The modal a member is looking at after its ack, and the log lines that belong to it. */
+export class OpenModal {
+  private readonly logger: AppLogger;
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    logger: AppLogger,
+    private readonly viewId: string,
+    context: Member & { readonly flowId?: string },
+  ) {
+    this.logger = logger.child({ teamId: context.teamId, userId: context.userId, flowId: context.flowId ?? null });
+  }
+
+  /**
+   * Replaces the modal. A member who closed it meanwhile is normal, not an error: Slack answers
+   * `not_found`, and we let it go quietly.
+   */
+  async show(view: types.ModalView): Promise<void> {
+    try {
+      await this.client.views.update({ view_id: this.viewId, view });
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code === 'not_found') this.logger.info('modal closed before it could be updated');
+      else this.logger.warn({ slackError: code }, 'views.update failed');
+    }
+  }
+
+  /**
+   * Runs the work that follows an ack and shows the view it returns. Whatever throws (the database,
+   * Slack, a bug), the member is not left on "Sending…" or "Checking…": they get a terminal view,
+   * and the failure is logged once, here, with the member's and flow's ids.
+   */
+  async finish(work: () => Promise<types.ModalView | undefined>): Promise<void> {
+    let next: types.ModalView | undefined;
+    try {
+      next = await work();
+    } catch (error) {
+      this.logger.error({ err: error }, 'work after the ack failed');
+      next = internalErrorView();
+    }
+    if (next) await this.show(next);
+  }
+}

@@ -1,0 +1,72 @@
+import { errorText } from '../shared/error-text';
+import type { AuditTrail } from './audit-trail';
+import { subjectOf } from './flow-rules';
+import type { Flow, ProfileTagState, VerificationRecord, VerifiedBadge } from './model';
+import { maskPhoneNumber } from './phone-number';
+import type { FlowStore, TagResult } from './ports';
+import type { ProfileTagging } from './profile-tagging';
+
+export type VerifiedOutcome = {
+  readonly kind: 'verified';
+  readonly record: VerificationRecord;
+  readonly maskedNumber: string;
+  readonly tag: TagResult;
+};
+
+export type RecordOutcome = VerifiedOutcome | { readonly kind: 'duplicate' | 'locked' | 'number_taken' };
+
+export interface RecordVerificationDependencies {
+  readonly store: FlowStore;
+  readonly tagging: ProfileTagging;
+  readonly audit: AuditTrail;
+  readonly allowSharedNumbers: boolean;
+  readonly nowSeconds: () => number;
+}
+
+/** A code matched: the flow becomes verified, the member's record is replaced, and the profile is tagged. */
+export class RecordVerification {
+  constructor(private readonly deps: RecordVerificationDependencies) {}
+
+  async complete(flow: Flow): Promise<RecordOutcome> {
+    const { store, audit, allowSharedNumbers } = this.deps;
+    const record: VerificationRecord = {
+      teamId: flow.teamId,
+      userId: flow.userId,
+      e164: flow.e164,
+      flowId: flow.id,
+      verifiedAt: this.deps.nowSeconds(),
+      profileTag: 'pending',
+    };
+    // Two correct submissions racing: only the one that flips the flow counts; the other stays silent.
+    const completed = await store.completeFlow(flow.id, record, allowSharedNumbers);
+    if (completed === 'not_pending') {
+      const now = await store.findFlow(flow.id);
+      return { kind: now?.status === 'verified' ? 'duplicate' : 'locked' };
+    }
+    if (completed === 'number_taken') {
+      await store.lock(flow.id);
+      await audit.record('refused_shared_number', subjectOf(flow));
+      return { kind: 'number_taken' };
+    }
+    const maskedNumber = maskPhoneNumber(flow.e164);
+    const tag = await this.tag(flow, { maskedNumber, verifiedAt: record.verifiedAt });
+    return { kind: 'verified', record: { ...record, profileTag: tagStateAfter(tag) }, maskedNumber, tag };
+  }
+
+  /** The verification is recorded whatever happens here: a failure costs the badge, not the result. */
+  private async tag(flow: Flow, badge: VerifiedBadge): Promise<TagResult> {
+    const { audit, tagging } = this.deps;
+    try {
+      await audit.record('verified', subjectOf(flow));
+      return await tagging.tagVerified(subjectOf(flow), badge);
+    } catch (error) {
+      audit.error(subjectOf(flow), 'verified, but recording or tagging it failed', errorText(error));
+      return { kind: 'failed', reason: 'internal_error', transient: false };
+    }
+  }
+}
+
+function tagStateAfter(tag: TagResult): ProfileTagState {
+  if (tag.kind === 'failed') return tag.transient ? 'pending' : 'failed';
+  return tag.kind;
+}

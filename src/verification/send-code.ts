@@ -1,0 +1,120 @@
+import { errorText } from '../shared/error-text';
+import type { AuditTrail } from './audit-trail';
+import { bindingOf, type FlowProblem, isOwnedBy, resendProblem, subjectOf } from './flow-rules';
+import { bindingMetadata } from './message-binding';
+import type { Flow, Member } from './model';
+import { generateCode } from './one-time-code';
+import { maskPhoneNumber } from './phone-number';
+import { type FlowStore, type SmsGateway, SmsGatewayError } from './ports';
+import type { SendBudget } from './send-budget';
+import type { VerificationSettings } from './settings';
+import { verificationSmsText } from './sms-text';
+
+/** The caller knows which send it is: the first code of a flow, or a new one asked for with Resend. */
+export type SendKind = 'first' | 'resend';
+
+export type SendResult =
+  | { readonly kind: 'sent'; readonly maskedNumber: string }
+  /** The provider accepted the SMS, but recording that failed: a code may arrive, so never "nothing was sent". */
+  | { readonly kind: 'sent_unrecorded'; readonly maskedNumber: string }
+  | { readonly kind: 'failed'; readonly maskedNumber: string; readonly reason: SmsGatewayError['reason'] }
+  /** The flow is no longer waiting for a send (another submission moved it on). */
+  | { readonly kind: 'gone' };
+
+export type ResendStart =
+  | { readonly kind: 'ready'; readonly maskedNumber: string }
+  | { readonly kind: 'cooldown' | 'rate_limited'; readonly maskedNumber: string; readonly retryAfterSeconds: number }
+  | { readonly kind: FlowProblem };
+
+export interface SendCodeDependencies {
+  readonly store: FlowStore;
+  readonly sms: SmsGateway;
+  readonly budget: SendBudget;
+  readonly audit: AuditTrail;
+  readonly digestKey: Buffer;
+  readonly settings: VerificationSettings;
+  readonly nowSeconds: () => number;
+}
+
+/** Sending a code, first or again. Runs after Slack's ack; the code lives only inside `send`. */
+export class SendCode {
+  constructor(private readonly deps: SendCodeDependencies) {}
+
+  /**
+   * First half of "Resend code", before anything slow: cooldown, send budgets, and the flow moved
+   * back to `sending`. Then `send(…, 'resend')` sends the new code; the old one stops working as
+   * the flow points at the new message. Attempts are not reset.
+   */
+  async prepareResend(member: Member, flowId: string): Promise<ResendStart> {
+    const { store, settings, budget, nowSeconds } = this.deps;
+    const flow = await store.findFlow(flowId);
+    if (!flow || !isOwnedBy(flow, member)) return { kind: 'unknown_flow' };
+    const problem = resendProblem(flow, nowSeconds());
+    if (problem) return { kind: problem };
+    const maskedNumber = maskPhoneNumber(flow.e164);
+    const cooldownLeft = flow.sentAt + settings.resendCooldownSeconds - nowSeconds();
+    if (cooldownLeft > 0) return { kind: 'cooldown', maskedNumber, retryAfterSeconds: cooldownLeft };
+    const taken = await budget.take(subjectOf(flow));
+    if (taken.kind === 'full')
+      return { kind: 'rate_limited', maskedNumber, retryAfterSeconds: taken.retryAfterSeconds };
+    if (!(await store.beginResend(flowId, settings.resendCooldownSeconds, nowSeconds()))) {
+      await budget.giveBack(taken); // a concurrent resend won
+      return { kind: 'cooldown', maskedNumber, retryAfterSeconds: settings.resendCooldownSeconds };
+    }
+    return { kind: 'ready', maskedNumber };
+  }
+
+  /** Generates the code and sends it to a flow in `sending`. */
+  async send(flowId: string, workspaceName: string, kind: SendKind): Promise<SendResult> {
+    const flow = await this.deps.store.findFlow(flowId);
+    if (flow?.status !== 'sending') return { kind: 'gone' };
+    // Recorded here, after Slack's ack, rather than at the start: the ack path does only what decides the answer.
+    if (kind === 'first') await this.deps.audit.record('flow_started', subjectOf(flow));
+    return this.deliver(flow, workspaceName, kind === 'first' ? 'sent' : 'resent');
+  }
+
+  private async deliver(flow: Flow, workspaceName: string, event: 'sent' | 'resent'): Promise<SendResult> {
+    const { sms, digestKey, settings, nowSeconds } = this.deps;
+    const code = generateCode(settings.codeLength);
+    const expiresAt = nowSeconds() + settings.codeTtlSeconds;
+    let messageId: string;
+    try {
+      messageId = await sms.send({
+        to: flow.e164,
+        text: verificationSmsText(code, workspaceName, settings.codeTtlSeconds),
+        metadata: bindingMetadata(digestKey, bindingOf({ ...flow, expiresAt }), code),
+        expiresAt,
+      });
+    } catch (error) {
+      return this.failed(flow, error);
+    }
+    return this.recordSent(flow, messageId, expiresAt, event);
+  }
+
+  /** From here on the SMS is out: a failure may cost the bookkeeping, never the member's code. */
+  private async recordSent(flow: Flow, messageId: string, expiresAt: number, event: 'sent' | 'resent') {
+    const { store, audit } = this.deps;
+    const maskedNumber = maskPhoneNumber(flow.e164);
+    try {
+      await store.markSent(flow.id, messageId, expiresAt);
+      await audit.record(event, subjectOf(flow));
+      return { kind: 'sent', maskedNumber } as const;
+    } catch (error) {
+      audit.error(subjectOf(flow), 'SMS accepted, but recording the send failed', errorText(error));
+      return { kind: 'sent_unrecorded', maskedNumber } as const;
+    }
+  }
+
+  /** The provider refused or could not be reached; the member is told which, even if recording it fails. */
+  private async failed(flow: Flow, error: unknown): Promise<SendResult> {
+    const { store, audit } = this.deps;
+    const reason = error instanceof SmsGatewayError ? error.reason : 'unavailable';
+    try {
+      await store.markSendFailed(flow.id);
+      await audit.record('send_failed', subjectOf(flow), `${reason}: ${errorText(error)}`);
+    } catch (bookkeeping) {
+      audit.error(subjectOf(flow), 'SMS not sent, and recording that failed', errorText(bookkeeping));
+    }
+    return { kind: 'failed', maskedNumber: maskPhoneNumber(flow.e164), reason };
+  }
+}

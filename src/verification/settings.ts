@@ -1,0 +1,13 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+
+/** The deployment's verification rules, from config; shared by the use cases and the views. */
+export interface VerificationSettings {
+  readonly codeLength: number;
+  readonly codeTtlSeconds: number;
+  readonly maxAttempts: number;
+  readonly defaultCountry: CountryCode | undefined;
+  /** Empty: every country. */
+  readonly allowedCountries: readonly CountryCode[];
+  readonly allowSharedNumbers: boolean;
+  readonly resendCooldownSeconds: number;
+}
