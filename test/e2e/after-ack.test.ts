@@ -1,0 +1,111 @@
+import { TestEnvironment } from '../support/environment';
+import { auditEvents, errorLogs, eventually, sendRequests } from '../support/faults';
+import { type StoreSabotage, sqliteSabotage } from '../support/store-sabotage';
+
+// What the member reads (src/slack/views/outcome.ts, code-step.ts).
+const CODE_STEP = 'digit code we sent';
+const NEW_CODE = 'We sent a new code. Earlier codes no longer work.';
+const SENDING = 'Sending a code to';
+const CHECKING = 'Checking your code';
+const INTERNAL_ERROR = "Something went wrong on our side, and this step didn't finish.";
+const MAY_HAVE_ARRIVED = 'The SMS service accepted the message, so a code may arrive at';
+const NOTHING_SENT = 'Nothing was sent';
+const NUMBER = '+61491570156';
+
+/** The databases the app runs on in these tests, each with a way to make its writes fail mid-flow. */
+const DATABASES: [string, () => Promise<StoreSabotage>][] = [['SQLite', async () => sqliteSabotage()]];
+
+describe.each(DATABASES)('work after an ack, when the store fails (%s)', (_name, createSabotage) => {
+  let env: TestEnvironment;
+  let database: StoreSabotage;
+
+  beforeEach(async () => {
+    database = await createSabotage();
+    env = await TestEnvironment.start({
+      env: { DATABASE_URL: database.databaseUrl, VERIFY_RESEND_COOLDOWN_SECONDS: '0' },
+    });
+    env.addMembers({ U1: 'alice' });
+  });
+
+  afterEach(async () => {
+    await env.stop();
+    await database.close();
+  });
+
+  /** The one error line of the failure, with the ids an operator needs to find the flow. */
+  function expectOneErrorLogWithIds(): void {
+    const errors = errorLogs(env);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ teamId: 'T0000000001', userId: 'U1', flowId: expect.any(String) });
+  }
+
+  it('the number step: a failing write before the send ends in the terminal error view, and nothing is sent', async () => {
+    await database.refuse('audit_events', 'INSERT');
+    const modal = await env.openVerification('U1');
+    const failed = env.waitForModalText(modal.id, INTERNAL_ERROR);
+    const ack = await env.driver.submitView(modal.id, 'U1', { phone_block: NUMBER });
+    expect(JSON.stringify(ack.view?.view)).toContain(SENDING);
+    const text = JSON.stringify((await failed).view);
+    expect(text).toContain('Start again');
+    expect(sendRequests(env)).toBe(0);
+    expectOneErrorLogWithIds();
+  });
+
+  it('the send: a failing write after the provider accepted the SMS says it may arrive, never "Nothing was sent"', async () => {
+    await database.refuse('flows', 'UPDATE'); // markSent, right after the 202
+    const modal = await env.openVerification('U1');
+    const shown = env.waitForModalText(modal.id, MAY_HAVE_ARRIVED);
+    await env.driver.submitView(modal.id, 'U1', { phone_block: NUMBER });
+    const text = JSON.stringify((await shown).view);
+    expect(text).not.toContain(NOTHING_SENT);
+    expect(text).toContain('+61 4•• ••• 156');
+    expect(text).toContain('Resend code');
+    expect(text).toContain('Start again');
+    expect(env.messageMedia.outbox).toHaveLength(1);
+    expect(auditEvents(env, 'send_failed')).toEqual([]);
+    expectOneErrorLogWithIds();
+  });
+
+  it('the code step: a failing write after the ack ends in the terminal error view, not "Checking…" for good', async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', NUMBER, NUMBER);
+    await database.refuse('verifications', 'INSERT');
+    const failed = env.waitForModalText(viewId, INTERNAL_ERROR);
+    const ack = await env.driver.submitView(viewId, 'U1', { code_block: code });
+    expect(JSON.stringify(ack.view?.view)).toContain(CHECKING);
+    expect(JSON.stringify((await failed).view)).toContain('Start again');
+    expectOneErrorLogWithIds();
+  });
+
+  it('Resend: a failing write after the click ends in the terminal error view', async () => {
+    const { viewId } = await env.reachCodeStep('U1', NUMBER, NUMBER);
+    await database.refuse('flows', 'UPDATE'); // beginResend
+    const failed = env.waitForModalText(viewId, INTERNAL_ERROR);
+    await env.driver.clickButton(viewId, 'U1', 'resend_code');
+    await failed;
+    expect(env.messageMedia.outbox).toHaveLength(1);
+    expectOneErrorLogWithIds();
+  });
+});
+
+describe('first send or resend', () => {
+  let env: TestEnvironment;
+
+  beforeEach(async () => {
+    env = await TestEnvironment.start({ env: { VERIFY_RESEND_COOLDOWN_SECONDS: '0' } });
+    env.addMembers({ U1: 'alice' });
+  });
+
+  afterEach(() => env.stop());
+
+  it('a resend within the same second as the first send is audited as a resend', async () => {
+    const { viewId } = await env.reachCodeStep('U1', NUMBER, NUMBER);
+    const resent = env.waitForModalText(viewId, NEW_CODE);
+    await env.driver.clickButton(viewId, 'U1', 'resend_code');
+    await resent;
+    await eventually(() => auditEvents(env, 'resent').length === 1, { what: 'the resent audit line' });
+    expect(auditEvents(env, 'flow_started')).toHaveLength(1);
+    expect(auditEvents(env, 'sent')).toHaveLength(1);
+    expect(env.messageMedia.outbox).toHaveLength(2);
+    expect(JSON.stringify(env.slack.views.find((view) => view.id === viewId)?.view)).toContain(CODE_STEP);
+  });
+});
