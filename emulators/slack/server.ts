@@ -1,20 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord } from '../../src/shared/guards';
 import { FailureQueue } from '../failure-queue';
 import { listen, type RunningServer, readBody, sendJson, sleep } from '../http';
-import {
-  type ApiResponse,
-  type InjectedFailure,
-  isRecord,
-  type NewUser,
-  type OpenView,
-  type PostedMessage,
-  type ProfileFieldDefinition,
-  type ProfileFieldValue,
-  type RecordedCall,
-  type TeamInfo,
-  type TokenKind,
-  type WorkspaceUser,
+import type {
+  ApiResponse,
+  InjectedFailure,
+  NewUser,
+  OpenView,
+  PostedMessage,
+  ProfileFieldDefinition,
+  ProfileFieldValue,
+  RecordedCall,
+  TeamInfo,
+  TokenKind,
+  WorkspaceUser,
 } from './types';
 import { Waiters } from './waiters';
 import { type Caller, METHODS } from './web-api';
