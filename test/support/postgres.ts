@@ -103,7 +103,8 @@ function probeSynchronously(url: string): string | undefined {
   return result.stderr.trim().split('\n')[0] || `probe exited with ${result.status ?? result.signal}`;
 }
 
-async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
+/** Runs `use` on a fresh connection to `url`, closed afterwards whatever happens. */
+export async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
   client.on('error', () => undefined);
   await client.connect();
