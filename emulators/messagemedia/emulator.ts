@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FailureQueue } from '../failure-queue';
 import { listen, type RunningServer, readBody, sendJson } from '../http';
 import { Accounts } from './accounts';
-import { type EmulatorRoute, FailureQueue, type InjectedFailure, serveFailure } from './faults';
+import { type EmulatorRoute, type InjectedFailure, serveFailure } from './faults';
 import { isCancelRequest, validateSendRequest } from './validation';
 import { TEXT, type WireMessage } from './wire';
 
@@ -55,7 +56,7 @@ export class MessageMediaEmulator {
   latencyMs = 0;
 
   readonly #accounts = new Accounts();
-  readonly #failures = new FailureQueue();
+  readonly #failures = new FailureQueue<EmulatorRoute, InjectedFailure>();
   /** By message id, in the order accepted. */
   readonly #messages = new Map<string, StoredMessage>();
   /** The last message accepted for each destination number. */
@@ -118,6 +119,7 @@ export class MessageMediaEmulator {
 
   /** The next `count` requests to `route` fail this way instead of being handled. */
   failNext(route: EmulatorRoute, failure: InjectedFailure, count = 1): void {
+    if (!Number.isInteger(count) || count < 1) throw new Error(`count must be a positive integer, got ${count}`);
     this.#failures.add(route, failure, count);
   }
 

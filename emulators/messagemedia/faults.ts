@@ -15,37 +15,6 @@ export type InjectedFailure =
   | 'hang'
   | 'reset';
 
-/** One `failNext` call: a failure and how many more requests it is for. */
-interface PendingFailure {
-  readonly failure: InjectedFailure;
-  remaining: number;
-}
-
-/** Per-route FIFO of failures still to be served; `failNext(…, count)` is one entry, whatever the count. */
-export class FailureQueue {
-  private readonly pending = new Map<EmulatorRoute, PendingFailure[]>();
-
-  add(route: EmulatorRoute, failure: InjectedFailure, count: number): void {
-    if (!Number.isInteger(count) || count < 1) throw new Error(`count must be a positive integer, got ${count}`);
-    const queue = this.pending.get(route) ?? [];
-    queue.push({ failure, remaining: count });
-    this.pending.set(route, queue);
-  }
-
-  take(route: EmulatorRoute): InjectedFailure | undefined {
-    const queue = this.pending.get(route);
-    const next = queue?.[0];
-    if (!queue || !next) return undefined;
-    next.remaining -= 1;
-    if (next.remaining === 0) queue.shift();
-    return next.failure;
-  }
-
-  clear(): void {
-    this.pending.clear();
-  }
-}
-
 export function serveFailure(res: ServerResponse, failure: InjectedFailure): void {
   if (failure === 'hang') return;
   if (failure === 'reset') {

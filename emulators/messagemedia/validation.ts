@@ -1,5 +1,7 @@
 /** The Messages API's send-request rules (all-or-nothing), producing its `/messages/<i>/<field>: …` details. */
 
+import { isRecord } from '../../src/shared/guards';
+
 const MAX_MESSAGES = 100;
 const MAX_CONTENT = 5000;
 const MAX_METADATA_PAIRS = 10;
@@ -34,10 +36,6 @@ export function validateSendRequest(body: unknown): SendValidation {
 /** The body of a cancel request must be exactly the status change the API allows. */
 export function isCancelRequest(body: unknown): boolean {
   return isRecord(body) && body.status === 'cancelled';
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const FIELD_RULES: Readonly<Record<string, Rule>> = {

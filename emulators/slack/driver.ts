@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { isRecord } from '../../src/shared/guards';
 import type { SlackEmulator } from './server';
-import { isRecord, type OpenView, type SlackView } from './types';
+import type { OpenView, SlackView } from './types';
 import { checkResponseErrors, checkView } from './view-rules';
 
 export interface SlackDriverOptions {

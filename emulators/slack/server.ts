@@ -1,19 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord } from '../../src/shared/guards';
+import { FailureQueue } from '../failure-queue';
 import { listen, type RunningServer, readBody, sendJson, sleep } from '../http';
-import {
-  type ApiResponse,
-  type InjectedFailure,
-  isRecord,
-  type NewUser,
-  type OpenView,
-  type PostedMessage,
-  type ProfileFieldDefinition,
-  type ProfileFieldValue,
-  type RecordedCall,
-  type TeamInfo,
-  type TokenKind,
-  type WorkspaceUser,
+import type {
+  ApiResponse,
+  InjectedFailure,
+  NewUser,
+  OpenView,
+  PostedMessage,
+  ProfileFieldDefinition,
+  ProfileFieldValue,
+  RecordedCall,
+  TeamInfo,
+  TokenKind,
+  WorkspaceUser,
 } from './types';
 import { Waiters } from './waiters';
 import { type Caller, METHODS } from './web-api';
@@ -48,11 +49,6 @@ const JSON_ARGS = new Set(['view', 'profile', 'blocks', 'attachments', 'metadata
 const DEFAULT_TEAM: TeamInfo = { id: 'T0000000001', domain: 'acme', name: 'Acme' };
 const DEFAULT_ADMIN: NewUser = { id: 'UADMIN', name: 'admin', role: 'admin' };
 
-interface PendingFailure {
-  readonly failure: InjectedFailure;
-  remaining: number;
-}
-
 /**
  * Narrows what `waitForView` has to look at: only views matching the hint are offered to the
  * predicate, so the wait costs O(views of that stack or member) instead of O(open views).
@@ -82,7 +78,7 @@ export class SlackEmulator {
   private readonly recorded: RecordedCall[] = [];
   /** `recorded` by method, same order. */
   private readonly recordedByMethod = new Map<string, RecordedCall[]>();
-  private readonly failures = new Map<string, PendingFailure[]>();
+  private readonly failures = new FailureQueue<string, InjectedFailure>();
   private readonly hanging = new Set<ServerResponse>();
   private readonly viewWaiters = new Waiters<OpenView>();
   private readonly callWaiters = new Waiters<RecordedCall>();
@@ -190,9 +186,7 @@ export class SlackEmulator {
 
   /** Makes the next `count` calls of `method` fail (or be delayed, or hang); queued failures apply in order. */
   failNext(method: string, failure: InjectedFailure, count = 1): void {
-    const queue = this.failures.get(method) ?? [];
-    queue.push({ failure, remaining: count });
-    this.failures.set(method, queue);
+    this.failures.add(method, failure, count);
   }
 
   /**
@@ -306,7 +300,7 @@ export class SlackEmulator {
     const at = this.workspace.config.now();
     const record = (ok: boolean, error?: string) => this.record({ method, token: kind, args, ok, error, at });
 
-    const failure = this.takeFailure(method);
+    const failure = this.failures.take(method);
     if (failure === 'hang') {
       record(false, 'hang');
       this.hanging.add(res);
@@ -368,15 +362,6 @@ export class SlackEmulator {
       body,
     });
     sendJson(res, 200, { ok: true });
-  }
-
-  private takeFailure(method: string): InjectedFailure | undefined {
-    const queue = this.failures.get(method);
-    const next = queue?.[0];
-    if (!queue || !next) return undefined;
-    next.remaining -= 1;
-    if (next.remaining <= 0) queue.shift();
-    return next.failure;
   }
 
   private record({ error, ...call }: RecordedCall): void {

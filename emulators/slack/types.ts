@@ -116,7 +116,3 @@ export type ApiResponse =
       readonly error: string;
       readonly response_metadata?: { readonly messages: readonly string[] };
     };
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,4 +1,5 @@
-import { isRecord, type SlackView, type ViewType } from './types';
+import { isRecord } from '../../src/shared/guards';
+import type { SlackView, ViewType } from './types';
 
 /**
  * Slack's limits on views (modals guide, block kit reference, `@slack/types`). One rule set serves

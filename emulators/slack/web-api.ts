@@ -1,4 +1,5 @@
-import { type ApiResponse, isRecord, type ProfileFieldValue, roleRank, type WorkspaceUser } from './types';
+import { isRecord } from '../../src/shared/guards';
+import { type ApiResponse, type ProfileFieldValue, roleRank, type WorkspaceUser } from './types';
 import { checkView } from './view-rules';
 import type { Outcome, Workspace } from './workspace';
 

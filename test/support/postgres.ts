@@ -27,6 +27,49 @@ export async function createTestSchema(baseUrl = TEST_DATABASE_URL): Promise<Tes
   };
 }
 
+/** A LOGIN role for the app, whose write grants a test can take away and give back. */
+export interface RestrictedRole {
+  readonly name: string;
+  /** Connects as the role, with the schema's search_path. */
+  readonly url: string;
+  /** Revokes INSERT, UPDATE and DELETE on the schema's tables; open connections feel it at their next statement. */
+  revokeWrites(): Promise<void>;
+  /** Grants INSERT, UPDATE and DELETE on the schema's tables again. */
+  restoreWrites(): Promise<void>;
+  /** Drops the role and its grants (roles are server-wide: a schema's drop leaves them). Call once. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A new LOGIN role with what the app needs to run but not to migrate: USAGE on the schema, SELECT,
+ * INSERT, UPDATE and DELETE on its tables, USAGE and SELECT on its sequences. The grants cover the
+ * tables there are now, so migrate first as the owner (`PostgresStore.open(schema.url)`), then connect
+ * the app with the role's `url`. The role also has a password, so `url` works whether the server
+ * trusts loopback connections (as the local test server does) or asks for one.
+ */
+export async function createRestrictedRole(schema: TestSchema): Promise<RestrictedRole> {
+  const name = `vp_role_${randomBytes(6).toString('hex')}`;
+  const password = randomBytes(16).toString('hex');
+  const writes = `INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema.name}`;
+  const asOwner = (sql: string) => withClient(schema.url, (client) => client.query(sql)).then(() => {});
+  await asOwner(`
+    CREATE ROLE ${name} LOGIN PASSWORD '${password}';
+    GRANT USAGE ON SCHEMA ${schema.name} TO ${name};
+    GRANT SELECT, ${writes} TO ${name};
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema.name} TO ${name};
+  `);
+  const url = new URL(schema.url);
+  url.username = name;
+  url.password = password;
+  return {
+    name,
+    url: url.toString(),
+    revokeWrites: () => asOwner(`REVOKE ${writes} FROM ${name}`),
+    restoreWrites: () => asOwner(`GRANT ${writes} TO ${name}`),
+    drop: () => asOwner(`DROP OWNED BY ${name}; DROP ROLE ${name}`),
+  };
+}
+
 /** `url` with `options=-c search_path=<schema>` added, which PostgreSQL applies to every connection. */
 export function withSearchPath(url: string, schema: string): string {
   const parsed = new URL(url);
@@ -103,7 +146,8 @@ function probeSynchronously(url: string): string | undefined {
   return result.stderr.trim().split('\n')[0] || `probe exited with ${result.status ?? result.signal}`;
 }
 
-async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
+/** Runs `use` on a fresh connection to `url`, closed afterwards whatever happens. */
+export async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
   client.on('error', () => undefined);
   await client.connect();

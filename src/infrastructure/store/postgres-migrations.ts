@@ -98,13 +98,20 @@ export const MIGRATION_LOCK_KEY = '7657368540001';
 
 /**
  * Brings the schema (the connection's search_path) up to date, all in one transaction, so a failed
- * migration leaves nothing half applied.
+ * migration leaves nothing half applied. On an up-to-date schema it only reads, so an app role with
+ * no DDL rights (no CREATE on the schema) can open a database that its owner migrated.
  */
 export async function migratePostgres(pool: Pool): Promise<void> {
   await inLockedTransaction(pool, [MIGRATION_LOCK_KEY], async (client) => {
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+    // Not CREATE TABLE IF NOT EXISTS: that needs CREATE on the schema even when the table is there.
+    const bookkeeping = await client.query(
+      "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'",
     );
+    if (bookkeeping.rowCount === 0) {
+      await client.query(
+        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+      );
+    }
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
     const applied = new Set(rows.map((row) => row.version));
     for (const migration of POSTGRES_MIGRATIONS) {

@@ -74,7 +74,34 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
     `,
   },
   {
+    // SQLite, unlike PostgreSQL, lets a non-INTEGER PRIMARY KEY column hold NULL unless it says
+    // NOT NULL, which version 1 did not. A column's constraints cannot be altered, so the table is
+    // rebuilt (https://sqlite.org/lang_altertable.html#otheralter). A row with a NULL id could not be
+    // found by id, so it is not copied.
     version: 3,
+    name: 'flows.id NOT NULL, as in PostgreSQL',
+    sql: `
+      CREATE TABLE flows_v3 (
+        id          TEXT NOT NULL PRIMARY KEY,
+        team_id     TEXT NOT NULL,
+        user_id     TEXT NOT NULL,
+        e164        TEXT NOT NULL,
+        message_id  TEXT,
+        status      TEXT NOT NULL CHECK (status IN ('sending', 'send_failed', 'pending', 'locked', 'verified')),
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        created_at  INTEGER NOT NULL,
+        expires_at  INTEGER NOT NULL,
+        sent_at     INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO flows_v3 SELECT id, team_id, user_id, e164, message_id, status, attempts, created_at, expires_at, sent_at
+        FROM flows WHERE id IS NOT NULL;
+      DROP TABLE flows;
+      ALTER TABLE flows_v3 RENAME TO flows;
+      CREATE INDEX flows_by_member ON flows (team_id, user_id, created_at);
+    `,
+  },
+  {
+    version: 4,
     name: 'tag jobs read their badge from the verification record',
     // The badge's words are the Slack tagger's, built at each try from the record: a job stores none.
     sql: `
