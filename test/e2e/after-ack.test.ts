@@ -1,6 +1,7 @@
 import { TestEnvironment } from '../support/environment';
 import { auditEvents, errorLogs, eventually, sendRequests } from '../support/faults';
-import { type StoreSabotage, sqliteSabotage } from '../support/store-sabotage';
+import { describeWithPostgres } from '../support/postgres';
+import { postgresSabotage, type StoreSabotage, sqliteSabotage } from '../support/store-sabotage';
 
 // What the member reads (src/slack/views/outcome.ts, code-step.ts).
 const CODE_STEP = 'digit code we sent';
@@ -12,10 +13,16 @@ const MAY_HAVE_ARRIVED = 'The SMS service accepted the message, so a code may ar
 const NOTHING_SENT = 'Nothing was sent';
 const NUMBER = '+61491570156';
 
-/** The databases the app runs on in these tests, each with a way to make its writes fail mid-flow. */
-const DATABASES: [string, () => Promise<StoreSabotage>][] = [['SQLite', async () => sqliteSabotage()]];
+describe('work after an ack, when the store fails (SQLite)', () => {
+  describeStoreFailures(async () => sqliteSabotage());
+});
 
-describe.each(DATABASES)('work after an ack, when the store fails (%s)', (_name, createSabotage) => {
+describeWithPostgres('work after an ack, when the store fails (PostgreSQL, a revoked grant)', () => {
+  describeStoreFailures(postgresSabotage);
+});
+
+/** Each step's work after its ack, on a database whose writes the test makes fail mid-flow. */
+function describeStoreFailures(createSabotage: () => Promise<StoreSabotage>): void {
   let env: TestEnvironment;
   let database: StoreSabotage;
 
@@ -85,7 +92,7 @@ describe.each(DATABASES)('work after an ack, when the store fails (%s)', (_name,
     expect(env.messageMedia.outbox).toHaveLength(1);
     expectOneErrorLogWithIds();
   });
-});
+}
 
 describe('first send or resend', () => {
   let env: TestEnvironment;

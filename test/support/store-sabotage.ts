@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { PostgresStore } from '../../src/infrastructure/store/postgres-store';
+import { createRestrictedRole, createTestSchema, withClient } from './postgres';
 
 export type WriteKind = 'INSERT' | 'UPDATE' | 'DELETE';
 
@@ -36,6 +38,26 @@ export function sqliteSabotage(): StoreSabotage {
     async close() {
       db?.close();
       rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * PostgreSQL: the app connects as a role of its own (migrated by the owner first), and the test
+ * revokes that role's grant of one kind of write on one table, as an operator's mistake would.
+ */
+export async function postgresSabotage(): Promise<StoreSabotage> {
+  const schema = await createTestSchema();
+  await (await PostgresStore.open(schema.url)).close();
+  const role = await createRestrictedRole(schema);
+  return {
+    databaseUrl: role.url,
+    async refuse(table, kind) {
+      await withClient(schema.url, (client) => client.query(`REVOKE ${kind} ON ${table} FROM ${role.name}`));
+    },
+    async close() {
+      await role.drop();
+      await schema.drop();
     },
   };
 }
