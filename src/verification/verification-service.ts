@@ -97,7 +97,7 @@ export class VerificationService {
    */
   async start(member: Member, flowId: string, phoneInput: string): Promise<StartResult> {
     const { settings, store, audit } = this.deps;
-    const parsed = parsePhoneNumber(phoneInput, settings.defaultCountry);
+    const parsed = parsePhoneNumber(phoneInput, settings);
     if (!parsed.ok) return parsed;
     const { e164, country } = parsed.number;
     const subject = { ...member, flowId, e164 };

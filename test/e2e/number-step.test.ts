@@ -25,6 +25,7 @@ describe('number step', () => {
     ['shared cost', '13 00 00', 'shared-cost'],
     ['US premium rate', '+1 900 555 0123', 'premium-rate'],
     ['landline', '02 9374 4000', 'looks like a landline'],
+    ['Iridium satellite', '+881 6 101 23456', "can't send codes to satellite or international-network numbers"],
     ['JSON in the field', '{"phone":"+61491570156"}', "doesn't look like a phone number"],
     ['too long', `+61 ${'4'.repeat(50)}`, 'too long to be a phone number'],
   ])('refuses %s inline, and sends nothing', async (_label, number, message) => {
