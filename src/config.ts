@@ -29,6 +29,7 @@ export interface Config {
     /** Empty: every country. */
     allowedCountries: readonly CountryCode[];
     allowSharedNumbers: boolean;
+    allowGlobalNetworkNumbers: boolean;
     resendCooldownSeconds: number;
   };
   limits: {
@@ -87,6 +88,7 @@ export function loadConfig(env: Env): Config {
       defaultCountry: reader.country('VERIFY_DEFAULT_COUNTRY'),
       allowedCountries: reader.countries('VERIFY_ALLOWED_COUNTRIES'),
       allowSharedNumbers: reader.boolean('VERIFY_ALLOW_SHARED_NUMBERS', false),
+      allowGlobalNetworkNumbers: reader.boolean('VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS', false),
       resendCooldownSeconds: reader.integer('VERIFY_RESEND_COOLDOWN_SECONDS', { default: 30, min: 0, max: 3_600 }),
     },
     limits: {

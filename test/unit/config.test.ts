@@ -33,6 +33,7 @@ describe('loadConfig', () => {
     expect(config.verification).toMatchObject({
       allowedCountries: [],
       allowSharedNumbers: false,
+      allowGlobalNetworkNumbers: false,
       resendCooldownSeconds: 30,
     });
     expect(config.limits).toEqual({
@@ -49,10 +50,12 @@ describe('loadConfig', () => {
       ...valid,
       VERIFY_ALLOWED_COUNTRIES: ' au, NZ ,gb',
       VERIFY_ALLOW_SHARED_NUMBERS: 'TRUE',
+      VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS: 'true',
       VERIFY_SENDS_PER_WORKSPACE_PER_DAY: '5000',
     });
     expect(config.verification.allowedCountries).toEqual(['AU', 'NZ', 'GB']);
     expect(config.verification.allowSharedNumbers).toBe(true);
+    expect(config.verification.allowGlobalNetworkNumbers).toBe(true);
     expect(config.limits.sendsPerWorkspacePerDay).toBe(5_000);
   });
 
@@ -86,6 +89,10 @@ describe('loadConfig', () => {
       'VERIFY_ALLOWED_COUNTRIES must be a comma-separated list of ISO country codes such as AU,NZ (unknown: XX, ZZ)',
     ],
     [{ VERIFY_ALLOW_SHARED_NUMBERS: 'yes' }, 'VERIFY_ALLOW_SHARED_NUMBERS must be true or false (got "yes")'],
+    [
+      { VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS: '1' },
+      'VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS must be true or false (got "1")',
+    ],
     [
       { VERIFY_SENDS_PER_MEMBER_PER_HOUR: '0' },
       'VERIFY_SENDS_PER_MEMBER_PER_HOUR must be a whole number from 1 to 1000 (got "0")',
