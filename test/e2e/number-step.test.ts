@@ -85,3 +85,19 @@ describe('number step', () => {
     }
   }, 20_000);
 });
+
+describe('number step, when the deployment allows satellite and international-network numbers', () => {
+  let env: TestEnvironment;
+
+  beforeAll(async () => {
+    env = await TestEnvironment.start({ env: { VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS: 'true' } });
+    env.slack.addUser({ id: 'U1', name: 'alice' });
+  });
+
+  afterAll(() => env.stop());
+
+  it('sends the code to an Iridium number', async () => {
+    const { code } = await env.reachCodeStep('U1', '+881 6 101 23456', '+881610123456');
+    expect(code).toMatch(/^\d{6}$/);
+  });
+});
