@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { isSupportedCountry } from 'libphonenumber-js/max';
+import { MAX_CODE_LENGTH, MIN_CODE_LENGTH } from './verification/one-time-code';
 
 /** Everything the app reads from its environment, parsed and checked once at start-up. */
 export interface Config {
@@ -28,6 +29,7 @@ export interface Config {
     /** Empty: every country. */
     allowedCountries: readonly CountryCode[];
     allowSharedNumbers: boolean;
+    allowGlobalNetworkNumbers: boolean;
     resendCooldownSeconds: number;
   };
   limits: {
@@ -75,12 +77,18 @@ export function loadConfig(env: Env): Config {
     },
     verification: {
       secret: reader.secret('VERIFY_SECRET', 32),
-      codeLength: reader.integer('VERIFY_CODE_LENGTH', { default: 6, min: 4, max: 10 }),
+      codeLength: reader.integer('VERIFY_CODE_LENGTH', {
+        default: 6,
+        min: MIN_CODE_LENGTH,
+        max: MAX_CODE_LENGTH,
+        why: 'longer HOTP codes are not uniformly random (RFC 4226 truncates to 31 bits)',
+      }),
       codeTtlSeconds: reader.integer('VERIFY_CODE_TTL_SECONDS', { default: 600, min: 60, max: 86_400 }),
       maxAttempts: reader.integer('VERIFY_MAX_ATTEMPTS', { default: 5, min: 1, max: 20 }),
       defaultCountry: reader.country('VERIFY_DEFAULT_COUNTRY'),
       allowedCountries: reader.countries('VERIFY_ALLOWED_COUNTRIES'),
       allowSharedNumbers: reader.boolean('VERIFY_ALLOW_SHARED_NUMBERS', false),
+      allowGlobalNetworkNumbers: reader.boolean('VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS', false),
       resendCooldownSeconds: reader.integer('VERIFY_RESEND_COOLDOWN_SECONDS', { default: 30, min: 0, max: 3_600 }),
     },
     limits: {
@@ -138,12 +146,14 @@ class EnvReader {
     return value;
   }
 
-  integer(name: string, rule: { default: number; min: number; max: number }): number {
+  /** `why`, when given, explains the range in the problem. */
+  integer(name: string, rule: { default: number; min: number; max: number; why?: string }): number {
     const raw = this.optional(name);
     if (raw === undefined) return rule.default;
     const value = Number(raw);
     if (!/^\d+$/.test(raw) || value < rule.min || value > rule.max) {
-      this.problems.push(`${name} must be a whole number from ${rule.min} to ${rule.max} (got "${raw}")`);
+      const why = rule.why ? `: ${rule.why}` : '';
+      this.problems.push(`${name} must be a whole number from ${rule.min} to ${rule.max} (got "${raw}")${why}`);
       return rule.default;
     }
     return value;

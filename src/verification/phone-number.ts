@@ -6,9 +6,24 @@ export interface PhoneNumber {
   readonly country: CountryCode | undefined;
 }
 
-export type PhoneNumberProblem = 'empty' | 'too_long' | 'unparseable' | 'invalid' | 'not_mobile' | 'costly';
+export type PhoneNumberProblem =
+  | 'empty'
+  | 'too_long'
+  | 'unparseable'
+  | 'invalid'
+  | 'not_mobile'
+  | 'costly'
+  | 'global_network';
 
-export type PhoneNumberResult = { ok: true; number: PhoneNumber } | { ok: false; problem: PhoneNumberProblem };
+/** How a deployment reads numbers. */
+export interface NumberRules {
+  /** For numbers typed in national form. */
+  readonly defaultCountry?: CountryCode | undefined;
+  /** Accept satellite and international-network numbers (+870, +881, +882, +883). */
+  readonly allowGlobalNetworkNumbers?: boolean;
+}
+
+export type PhoneNumberResult = { kind: 'valid'; number: PhoneNumber } | { kind: PhoneNumberProblem };
 
 // Numbers that cannot receive an SMS or that bill the sender: the classic targets of SMS pumping.
 const COSTLY_TYPES: ReadonlySet<NumberType> = new Set([
@@ -19,23 +34,31 @@ const COSTLY_TYPES: ReadonlySet<NumberType> = new Set([
   'UAN',
   'VOICEMAIL',
 ]);
+// Satellite (+881 Iridium and other global mobile satellite systems, +870 Inmarsat) and international
+// networks (+882, +883): costly to reach, rarely a member's own phone, and classic SMS-pumping targets.
+const GLOBAL_NETWORK_CODES: ReadonlySet<string> = new Set(['870', '881', '882', '883']);
 const MAX_INPUT_LENGTH = 40;
 // What people type around digits. Anything else is refused rather than having a number picked out of it.
 const PHONE_CHARACTERS = /^\+?[\d\s().\-\u00a0]+$/;
 
 /** Parses what a member typed, with full metadata, and keeps only numbers that can receive an SMS. */
-export function parsePhoneNumber(input: string, defaultCountry?: CountryCode): PhoneNumberResult {
+export function parsePhoneNumber(input: string, rules: NumberRules = {}): PhoneNumberResult {
+  const { defaultCountry, allowGlobalNetworkNumbers = false } = rules;
   const text = input.trim();
-  if (text === '') return { ok: false, problem: 'empty' };
-  if (text.length > MAX_INPUT_LENGTH) return { ok: false, problem: 'too_long' };
-  if (!PHONE_CHARACTERS.test(text)) return { ok: false, problem: 'unparseable' };
+  if (text === '') return { kind: 'empty' };
+  if (text.length > MAX_INPUT_LENGTH) return { kind: 'too_long' };
+  if (!PHONE_CHARACTERS.test(text)) return { kind: 'unparseable' };
   const parsed = parsePhoneNumberFromString(text, defaultCountry ? { defaultCountry } : undefined);
-  if (!parsed) return { ok: false, problem: 'unparseable' };
-  if (!parsed.isValid()) return { ok: false, problem: 'invalid' };
+  if (!parsed) return { kind: 'unparseable' };
+  // Before the validity check: a mistyped satellite number gets the answer that stands once corrected.
+  if (!allowGlobalNetworkNumbers && GLOBAL_NETWORK_CODES.has(parsed.countryCallingCode)) {
+    return { kind: 'global_network' };
+  }
+  if (!parsed.isValid()) return { kind: 'invalid' };
   const type = parsed.getType();
-  if (type && COSTLY_TYPES.has(type)) return { ok: false, problem: 'costly' };
-  if (type === 'FIXED_LINE') return { ok: false, problem: 'not_mobile' };
-  return { ok: true, number: { e164: parsed.number, country: parsed.country } };
+  if (type && COSTLY_TYPES.has(type)) return { kind: 'costly' };
+  if (type === 'FIXED_LINE') return { kind: 'not_mobile' };
+  return { kind: 'valid', number: { e164: parsed.number, country: parsed.country } };
 }
 
 /**

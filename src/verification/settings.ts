@@ -9,5 +9,7 @@ export interface VerificationSettings {
   /** Empty: every country. */
   readonly allowedCountries: readonly CountryCode[];
   readonly allowSharedNumbers: boolean;
+  /** Satellite and international-network numbers (+870, +881, +882, +883). */
+  readonly allowGlobalNetworkNumbers: boolean;
   readonly resendCooldownSeconds: number;
 }

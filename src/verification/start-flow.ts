@@ -31,8 +31,8 @@ export class StartFlow {
 
   async run(member: Member, flowId: string, phoneInput: string): Promise<StartResult> {
     const { settings, store, audit, budget } = this.deps;
-    const parsed = parsePhoneNumber(phoneInput, settings.defaultCountry);
-    if (!parsed.ok) return { kind: parsed.problem };
+    const parsed = parsePhoneNumber(phoneInput, settings);
+    if (parsed.kind !== 'valid') return parsed;
     const { e164, country } = parsed.number;
     const subject = { ...member, flowId, e164 };
     if (settings.allowedCountries.length > 0 && !(country && settings.allowedCountries.includes(country))) {

@@ -25,6 +25,7 @@ describe('number step', () => {
     ['shared cost', '13 00 00', 'shared-cost'],
     ['US premium rate', '+1 900 555 0123', 'premium-rate'],
     ['landline', '02 9374 4000', 'looks like a landline'],
+    ['Iridium satellite', '+881 6 101 23456', "can't send codes to satellite or international-network numbers"],
     ['JSON in the field', '{"phone":"+61491570156"}', "doesn't look like a phone number"],
     ['too long', `+61 ${'4'.repeat(50)}`, 'too long to be a phone number'],
   ])('refuses %s inline, and sends nothing', async (_label, number, message) => {
@@ -37,6 +38,17 @@ describe('number step', () => {
     expect(result.errors?.phone_block).toContain(message);
     expect(env.messageMedia.outbox.length).toBe(before);
     expect(env.messageMedia.requests.filter((request) => request.method === 'POST')).toHaveLength(before);
+  });
+
+  it('sends the code to an Iridium number when the deployment allows satellite numbers', async () => {
+    const allowing = await TestEnvironment.start({ env: { VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS: 'true' } });
+    try {
+      allowing.slack.addUser({ id: 'U1', name: 'alice' });
+      const { code } = await allowing.reachCodeStep('U1', '+881 6 101 23456', '+881610123456');
+      expect(code).toMatch(/^\d{6}$/);
+    } finally {
+      await allowing.stop();
+    }
   });
 
   it('accepts the international form as well as the national one', async () => {

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
     expect(config.verification).toMatchObject({
       allowedCountries: [],
       allowSharedNumbers: false,
+      allowGlobalNetworkNumbers: false,
       resendCooldownSeconds: 30,
     });
     expect(config.limits).toEqual({
@@ -49,10 +50,12 @@ describe('loadConfig', () => {
       ...valid,
       VERIFY_ALLOWED_COUNTRIES: ' au, NZ ,gb',
       VERIFY_ALLOW_SHARED_NUMBERS: 'TRUE',
+      VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS: 'true',
       VERIFY_SENDS_PER_WORKSPACE_PER_DAY: '5000',
     });
     expect(config.verification.allowedCountries).toEqual(['AU', 'NZ', 'GB']);
     expect(config.verification.allowSharedNumbers).toBe(true);
+    expect(config.verification.allowGlobalNetworkNumbers).toBe(true);
     expect(config.limits.sendsPerWorkspacePerDay).toBe(5_000);
   });
 
@@ -68,8 +71,6 @@ describe('loadConfig', () => {
 
   it.each([
     [{ VERIFY_SECRET: 'short' }, 'VERIFY_SECRET must be at least 32 bytes long'],
-    [{ VERIFY_CODE_LENGTH: '3' }, 'VERIFY_CODE_LENGTH must be a whole number from 4 to 10 (got "3")'],
-    [{ VERIFY_CODE_LENGTH: '11' }, 'VERIFY_CODE_LENGTH must be a whole number from 4 to 10 (got "11")'],
     [{ VERIFY_MAX_ATTEMPTS: 'five' }, 'VERIFY_MAX_ATTEMPTS must be a whole number from 1 to 20 (got "five")'],
     [{ PORT: '-1' }, 'PORT must be a whole number from 0 to 65535 (got "-1")'],
     [
@@ -89,12 +90,27 @@ describe('loadConfig', () => {
     ],
     [{ VERIFY_ALLOW_SHARED_NUMBERS: 'yes' }, 'VERIFY_ALLOW_SHARED_NUMBERS must be true or false (got "yes")'],
     [
+      { VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS: '1' },
+      'VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS must be true or false (got "1")',
+    ],
+    [
       { VERIFY_SENDS_PER_MEMBER_PER_HOUR: '0' },
       'VERIFY_SENDS_PER_MEMBER_PER_HOUR must be a whole number from 1 to 1000 (got "0")',
     ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
   ])('explains a malformed setting %j', (override, problem) => {
     expect(problemsOf({ ...valid, ...override })).toEqual([problem]);
+  });
+
+  it.each(['3', '9', '10', '6.5'])('refuses VERIFY_CODE_LENGTH=%s and says why it stops at 8', (length) => {
+    expect(problemsOf({ ...valid, VERIFY_CODE_LENGTH: length })).toEqual([
+      `VERIFY_CODE_LENGTH must be a whole number from 4 to 8 (got "${length}"): ` +
+        'longer HOTP codes are not uniformly random (RFC 4226 truncates to 31 bits)',
+    ]);
+  });
+
+  it.each(['4', '8'])('accepts VERIFY_CODE_LENGTH=%s', (length) => {
+    expect(loadConfig({ ...valid, VERIFY_CODE_LENGTH: length }).verification.codeLength).toBe(Number(length));
   });
 
   it('never echoes a secret value in its message', () => {

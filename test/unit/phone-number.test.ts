@@ -9,7 +9,10 @@ describe('parsePhoneNumber', () => {
     ['+44 7911 123 456', 'AU', '+447911123456'],
     ['+1 415 555 2671', undefined, '+14155552671'],
   ] as const)('accepts %s (default country %s) as %s', (input, country, e164) => {
-    expect(parsePhoneNumber(input, country)).toEqual({ ok: true, number: expect.objectContaining({ e164 }) });
+    expect(parsePhoneNumber(input, { defaultCountry: country })).toEqual({
+      kind: 'valid',
+      number: expect.objectContaining({ e164 }),
+    });
   });
 
   it.each([
@@ -26,12 +29,38 @@ describe('parsePhoneNumber', () => {
     ['+61 2 9374 4000', 'not_mobile'], // Sydney landline
     [`+61 ${'4'.repeat(60)}`, 'too_long'],
   ] as const)('refuses %j as %s', (input, problem) => {
-    expect(parsePhoneNumber(input, undefined)).toEqual({ ok: false, problem });
+    expect(parsePhoneNumber(input)).toEqual({ kind: problem });
+  });
+
+  // Each is valid by libphonenumber's full metadata (shown by the opt-in test below).
+  const globalNetworkNumbers = [
+    ['+881 6 101 23456', '+881610123456'], // Iridium (GMSS), mobile
+    ['+870 301 234 567', '+870301234567'], // Inmarsat, mobile
+    ['+882 34 21234', '+8823421234'], // international networks, mobile
+    ['+883 510 012 345', '+883510012345'], // international networks, VoIP
+  ] as const;
+
+  it.each(globalNetworkNumbers)('refuses the satellite or international-network number %s by default', (input) => {
+    expect(parsePhoneNumber(input)).toEqual({ kind: 'global_network' });
+  });
+
+  it.each([
+    ['0011 881 6 101 23456', 'AU'], // Australia's international prefix
+    ['+881 6 101 2345', undefined], // a digit short: refused for the network, not as a typo
+  ] as const)('refuses %j (default country %s) for its network however it is typed', (input, country) => {
+    expect(parsePhoneNumber(input, { defaultCountry: country })).toEqual({ kind: 'global_network' });
+  });
+
+  it.each(globalNetworkNumbers)('accepts %s as %s when the deployment allows these networks', (input, e164) => {
+    expect(parsePhoneNumber(input, { allowGlobalNetworkNumbers: true })).toEqual({
+      kind: 'valid',
+      number: { e164, country: undefined },
+    });
   });
 
   it('refuses control characters and JSON instead of stripping them into a number', () => {
-    expect(parsePhoneNumber('{"phone":"+61491570156"}').ok).toBe(false);
-    expect(parsePhoneNumber('+61491570156\u0000;DROP').ok).toBe(false);
+    expect(parsePhoneNumber('{"phone":"+61491570156"}').kind).not.toBe('valid');
+    expect(parsePhoneNumber('+61491570156\u0000;DROP').kind).not.toBe('valid');
   });
 });
 

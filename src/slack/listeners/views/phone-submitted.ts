@@ -17,6 +17,8 @@ const PROBLEMS: Record<Exclude<Refusal['kind'], 'rate_limited' | 'country_not_al
   invalid: "That isn't a valid phone number. Check the digits and the country code.",
   not_mobile: 'That looks like a landline. Enter a mobile number that can receive texts.',
   costly: "We can't send codes to premium-rate, toll-free, shared-cost or pager numbers. Enter your mobile number.",
+  global_network:
+    "We can't send codes to satellite or international-network numbers (+870, +881, +882, +883). Enter a mobile number from a country.",
   number_taken: "This number can't be verified for your account. If it's yours, ask a workspace admin.",
   flow_taken: 'This form has expired. Close it and run /verify-phone again.',
 };
