@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import { describeWait } from '../../verification/sms-text';
+import { message } from '../../messages/catalog';
+import { wait } from '../../messages/duration';
 import type { VerificationSettings } from '../../verification/verification-service';
 import { codeStepView } from '../views/code-step';
 
@@ -22,5 +23,5 @@ export function codeStepFor(
 
 /** The same words for every budget, so a refusal never tells a member about anyone else's activity. */
 export function rateLimitedText(retryAfterSeconds: number): string {
-  return `Too many codes have been requested. Try again in ${describeWait(retryAfterSeconds)}.`;
+  return message('send.rate_limited', { retryAfter: wait(retryAfterSeconds) });
 }

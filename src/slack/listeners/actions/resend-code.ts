@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { describeWait } from '../../../verification/sms-text';
+import { message } from '../../../messages/catalog';
+import { wait } from '../../../messages/duration';
 import type { ListenerDependencies } from '../../dependencies';
 import { flowEndedView, sendFailedView } from '../../views/outcome';
 import { sendingView } from '../../views/progress';
@@ -28,7 +29,7 @@ export function resendCode({ verification, references }: ListenerDependencies) {
       }
       const notice =
         prepared.reason === 'cooldown'
-          ? `:hourglass: You can ask for a new code in ${describeWait(prepared.retryAfterSeconds)}.`
+          ? `:hourglass: ${message('resend.cooldown', { wait: wait(prepared.retryAfterSeconds) })}`
           : `:no_entry: ${rateLimitedText(prepared.retryAfterSeconds)}`;
       await updateModal(client, logger, viewId, codeStepFor(settings, reference, prepared.maskedNumber, notice));
       return;
@@ -36,12 +37,7 @@ export function resendCode({ verification, references }: ListenerDependencies) {
     await updateModal(client, logger, viewId, sendingView(prepared.maskedNumber));
     const sent = await verification.sendCode(flowId, body.team?.domain ?? '');
     const next = sent.ok
-      ? codeStepFor(
-          settings,
-          reference,
-          sent.maskedNumber,
-          ':incoming_envelope: We sent a new code. Earlier codes no longer work.',
-        )
+      ? codeStepFor(settings, reference, sent.maskedNumber, `:incoming_envelope: ${message('resend.sent')}`)
       : sendFailedView(reference, prepared.maskedNumber, sent.reason);
     await updateModal(client, logger, viewId, next);
   };

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, types, ViewSubmitAction } from '@slack/bolt';
+import { message, type PlainMessageId } from '../../../messages/catalog';
 import type { StartProblem, StartResult } from '../../../verification/verification-service';
 import type { ListenerDependencies } from '../../dependencies';
 import { PHONE_INPUT } from '../../ids';
@@ -8,15 +9,15 @@ import { codeStepFor, rateLimitedText } from '../flow-views';
 import { readSubmission } from '../submission';
 import { updateModal } from '../update-modal';
 
-const PROBLEMS: Record<Exclude<StartProblem, 'rate_limited' | 'country_not_allowed'>, string> = {
-  empty: 'Enter your mobile number.',
-  too_long: "That's too long to be a phone number.",
-  unparseable: "That doesn't look like a phone number. Include the country code, e.g. +61 491 570 156.",
-  invalid: "That isn't a valid phone number. Check the digits and the country code.",
-  not_mobile: 'That looks like a landline. Enter a mobile number that can receive texts.',
-  costly: "We can't send codes to premium-rate, toll-free, shared-cost or pager numbers. Enter your mobile number.",
-  number_taken: "This number can't be verified for your account. If it's yours, ask a workspace admin.",
-  flow_taken: 'This form has expired. Close it and run /verify-phone again.',
+const PROBLEMS: Record<Exclude<StartProblem, 'rate_limited' | 'country_not_allowed'>, PlainMessageId> = {
+  empty: 'phone.empty',
+  too_long: 'phone.too_long',
+  unparseable: 'phone.unparseable',
+  invalid: 'phone.invalid',
+  not_mobile: 'phone.not_mobile',
+  costly: 'phone.costly',
+  number_taken: 'number.taken',
+  flow_taken: 'phone.flow_taken',
 };
 
 /**
@@ -27,9 +28,9 @@ export function phoneSubmitted({ verification, references }: ListenerDependencie
   const problemText = (problem: StartProblem, retryAfterSeconds = 0): string => {
     if (problem === 'rate_limited') return rateLimitedText(retryAfterSeconds);
     if (problem === 'country_not_allowed') {
-      return `Codes can only be sent to numbers from ${verification.settings.allowedCountries.join(', ')}.`;
+      return message('phone.country_not_allowed', { countries: verification.settings.allowedCountries });
     }
-    return PROBLEMS[problem];
+    return message(PROBLEMS[problem]);
   };
 
   /** What the modal should show for a submission that repeats one already handled. */
