@@ -1,7 +1,14 @@
+import { message } from '../../src/messages/catalog';
+import { wait } from '../../src/messages/duration';
 import { TestEnvironment } from '../support/environment';
+import { codeStepPrompt, withNumber } from '../support/texts';
 
 const ALICE = '+61491570156';
 const BOB = '+61491570157';
+
+const NEW_CODE = message('resend.sent');
+const ONE_HOUR = message('send.rate_limited', { retryAfter: wait(3_600) });
+const wrongCode = (attemptsLeft: number) => message('code.wrong', { attemptsLeft });
 
 /** Abuse protection: resends, budgets, countries and number binding, as members see them. */
 describe('abuse protection', () => {
@@ -39,39 +46,40 @@ describe('abuse protection', () => {
 
     it('waits for the cooldown, then sends a new code that replaces the old one', async () => {
       const { viewId, code: first } = await env.reachCodeStep('U1', ALICE, ALICE);
-      expect(await clickAndAwait(viewId, 'U1', 'resend_code', 'You can ask for a new code in')).toContain(
-        'in 30 seconds',
-      );
+      const cooldown = message('resend.cooldown', { wait: wait(30) });
+      expect(await clickAndAwait(viewId, 'U1', 'resend_code', cooldown)).toContain(cooldown);
       expect(env.messageMedia.outbox).toHaveLength(1);
 
       now += 30_000;
-      await clickAndAwait(viewId, 'U1', 'resend_code', 'We sent a new code');
+      await clickAndAwait(viewId, 'U1', 'resend_code', NEW_CODE);
       expect(env.messageMedia.outbox).toHaveLength(2);
       const second = env.codeSentTo(ALICE);
       expect(second).not.toBe(first);
 
-      expect(await submitCodeAndAwait(viewId, 'U1', first, "That code isn't right")).toContain('2 attempts left');
-      await submitCodeAndAwait(viewId, 'U1', second, 'is verified');
+      expect(await submitCodeAndAwait(viewId, 'U1', first, wrongCode(2))).toContain(wrongCode(2));
+      await submitCodeAndAwait(viewId, 'U1', second, withNumber('verified.title', ALICE));
     });
 
     it('does not reset the attempt counter', async () => {
       const { viewId, code } = await env.reachCodeStep('U1', ALICE, ALICE);
       const wrong = code === '000000' ? '111111' : '000000';
-      await submitCodeAndAwait(viewId, 'U1', wrong, '2 attempts left');
-      await submitCodeAndAwait(viewId, 'U1', wrong, '1 attempt left');
+      await submitCodeAndAwait(viewId, 'U1', wrong, wrongCode(2));
+      await submitCodeAndAwait(viewId, 'U1', wrong, wrongCode(1));
       now += 30_000;
-      await clickAndAwait(viewId, 'U1', 'resend_code', 'We sent a new code');
+      await clickAndAwait(viewId, 'U1', 'resend_code', NEW_CODE);
       const fresh = env.codeSentTo(ALICE);
-      await submitCodeAndAwait(viewId, 'U1', fresh === '000000' ? '111111' : '000000', 'Too many wrong codes');
+      await submitCodeAndAwait(viewId, 'U1', fresh === '000000' ? '111111' : '000000', message('flow.locked'));
     });
 
     it('"Use a different number" goes back to the number step', async () => {
       const { viewId } = await env.reachCodeStep('U1', ALICE, ALICE);
-      expect(await clickAndAwait(viewId, 'U1', 'restart_verification', 'Mobile number')).toContain('Send code');
-      const codeStep = env.waitForModalText(viewId, 'digit code we sent to *+61 4•• ••• 157*');
+      expect(await clickAndAwait(viewId, 'U1', 'restart_verification', message('phone.input_label'))).toContain(
+        message('phone.submit'),
+      );
+      const codeStep = env.waitForModalText(viewId, codeStepPrompt(BOB));
       await env.driver.submitView(viewId, 'U1', { phone_block: BOB });
       await codeStep;
-      await submitCodeAndAwait(viewId, 'U1', env.codeSentTo(BOB), 'is verified');
+      await submitCodeAndAwait(viewId, 'U1', env.codeSentTo(BOB), withNumber('verified.title', BOB));
     });
   });
 
@@ -81,7 +89,7 @@ describe('abuse protection', () => {
       await env.reachCodeStep('U1', ALICE, ALICE);
       await env.reachCodeStep('U1', BOB, BOB);
       const { result } = await submitNumber('U1', '+61491570158');
-      expect(result.errors?.phone_block).toBe('Too many codes have been requested. Try again in 1 hour.');
+      expect(result.errors?.phone_block).toBe(ONE_HOUR);
       expect(env.messageMedia.outbox).toHaveLength(2);
       // Another member is not affected; the member is again an hour later.
       await env.reachCodeStep('U2', '+61491570159', '+61491570159');
@@ -93,9 +101,7 @@ describe('abuse protection', () => {
       await start({ VERIFY_SENDS_PER_NUMBER_PER_HOUR: '1', VERIFY_ALLOW_SHARED_NUMBERS: 'true' });
       await env.reachCodeStep('U1', ALICE, ALICE);
       const { result } = await submitNumber('U2', ALICE);
-      expect(result.errors?.phone_block).toMatch(
-        /^Too many codes have been requested\. Try again in (\d+ minutes|1 hour)\.$/,
-      );
+      expect(result.errors?.phone_block).toBe(ONE_HOUR);
       expect(env.messageMedia.outbox).toHaveLength(1);
     });
 
@@ -103,20 +109,18 @@ describe('abuse protection', () => {
       await start({ VERIFY_SENDS_PER_WORKSPACE_PER_HOUR: '2', VERIFY_SENDS_PER_WORKSPACE_PER_DAY: '3' });
       await env.reachCodeStep('U1', ALICE, ALICE);
       await env.reachCodeStep('U2', BOB, BOB);
-      expect((await submitNumber('U3', '+61491570158')).result.errors?.phone_block).toContain('Too many codes');
+      expect((await submitNumber('U3', '+61491570158')).result.errors?.phone_block).toBe(ONE_HOUR);
       now += 3_600_000;
       await env.reachCodeStep('U3', '+61491570158', '+61491570158');
       const { result } = await submitNumber('U3', '+61491570159');
-      expect(result.errors?.phone_block).toMatch(/Try again in 2\d hours\./);
+      expect(result.errors?.phone_block).toBe(message('send.rate_limited', { retryAfter: wait(23 * 3_600) }));
       expect(env.messageMedia.outbox).toHaveLength(3);
     });
 
     it('counts resends against the budgets too', async () => {
       await start({ VERIFY_SENDS_PER_MEMBER_PER_HOUR: '1', VERIFY_RESEND_COOLDOWN_SECONDS: '0' });
       const { viewId } = await env.reachCodeStep('U1', ALICE, ALICE);
-      expect(await clickAndAwait(viewId, 'U1', 'resend_code', 'Too many codes have been requested')).toContain(
-        'Enter the 6-digit code',
-      );
+      expect(await clickAndAwait(viewId, 'U1', 'resend_code', ONE_HOUR)).toContain(codeStepPrompt(ALICE));
       expect(env.messageMedia.outbox).toHaveLength(1);
     });
 
@@ -124,18 +128,16 @@ describe('abuse protection', () => {
       await start({ VERIFY_FAILED_CHECKS_PER_MEMBER_PER_DAY: '2', VERIFY_MAX_ATTEMPTS: '5' });
       const first = await env.reachCodeStep('U1', ALICE, ALICE);
       const wrong = first.code === '000000' ? '111111' : '000000';
-      await submitCodeAndAwait(first.viewId, 'U1', wrong, '4 attempts left');
-      await submitCodeAndAwait(first.viewId, 'U1', wrong, '3 attempts left');
+      await submitCodeAndAwait(first.viewId, 'U1', wrong, wrongCode(4));
+      await submitCodeAndAwait(first.viewId, 'U1', wrong, wrongCode(3));
       const refused = await env.driver.submitView(first.viewId, 'U1', { code_block: first.code });
-      expect(refused.errors?.code_block).toBe(
-        'Too many wrong codes today. Try again tomorrow, or ask a workspace admin.',
-      );
+      expect(refused.errors?.code_block).toBe(message('code.rate_limited'));
       // A new flow does not reset the daily count.
       const second = await env.reachCodeStep('U1', BOB, BOB);
       const again = await env.driver.submitView(second.viewId, 'U1', { code_block: second.code });
-      expect(again.errors?.code_block).toContain('Too many wrong codes today');
+      expect(again.errors?.code_block).toBe(message('code.rate_limited'));
       now += 86_400_000;
-      await submitCodeAndAwait(second.viewId, 'U1', second.code, 'has expired');
+      await submitCodeAndAwait(second.viewId, 'U1', second.code, message('flow.expired'));
     });
   });
 
@@ -144,7 +146,7 @@ describe('abuse protection', () => {
 
     it('refuses a number from a country off the list before any provider call', async () => {
       const { result } = await submitNumber('U1', '+44 7911 123 456');
-      expect(result.errors?.phone_block).toBe('Codes can only be sent to numbers from AU, NZ.');
+      expect(result.errors?.phone_block).toBe(message('phone.country_not_allowed', { countries: ['AU', 'NZ'] }));
       expect(env.messageMedia.requests).toHaveLength(0);
     });
 
@@ -157,15 +159,13 @@ describe('abuse protection', () => {
     it("refuses a number another member verified, and replaces a member's own number", async () => {
       await start();
       const alice = await env.reachCodeStep('U1', ALICE, ALICE);
-      await submitCodeAndAwait(alice.viewId, 'U1', alice.code, 'is verified');
+      await submitCodeAndAwait(alice.viewId, 'U1', alice.code, withNumber('verified.title', ALICE));
 
       const { result } = await submitNumber('U2', ALICE);
-      expect(result.errors?.phone_block).toBe(
-        "This number can't be verified for your account. If it's yours, ask a workspace admin.",
-      );
+      expect(result.errors?.phone_block).toBe(message('number.taken'));
 
       const again = await env.reachCodeStep('U1', BOB, BOB);
-      await submitCodeAndAwait(again.viewId, 'U1', again.code, 'is verified');
+      await submitCodeAndAwait(again.viewId, 'U1', again.code, withNumber('verified.title', BOB));
       expect(Object.values(env.slack.profileOf('U1'))[0]?.value).toContain('+61 4•• ••• 157');
       // Alice's old number is free again.
       await env.reachCodeStep('U2', ALICE, ALICE);
@@ -175,9 +175,9 @@ describe('abuse protection', () => {
       await start();
       const alice = await env.reachCodeStep('U1', ALICE, ALICE);
       const bob = await env.reachCodeStep('U2', ALICE, ALICE);
-      await submitCodeAndAwait(alice.viewId, 'U1', alice.code, 'is verified');
-      expect(await submitCodeAndAwait(bob.viewId, 'U2', bob.code, "can't be verified for your account")).toContain(
-        'Start again',
+      await submitCodeAndAwait(alice.viewId, 'U1', alice.code, withNumber('verified.title', ALICE));
+      expect(await submitCodeAndAwait(bob.viewId, 'U2', bob.code, message('number.taken'))).toContain(
+        message('button.start_again'),
       );
       expect(env.slack.profileOf('U2')).toEqual({});
     });
@@ -185,9 +185,9 @@ describe('abuse protection', () => {
     it('allows shared numbers when configured', async () => {
       await start({ VERIFY_ALLOW_SHARED_NUMBERS: 'true' });
       const alice = await env.reachCodeStep('U1', ALICE, ALICE);
-      await submitCodeAndAwait(alice.viewId, 'U1', alice.code, 'is verified');
+      await submitCodeAndAwait(alice.viewId, 'U1', alice.code, withNumber('verified.title', ALICE));
       const bob = await env.reachCodeStep('U2', ALICE, ALICE);
-      await submitCodeAndAwait(bob.viewId, 'U2', bob.code, 'is verified');
+      await submitCodeAndAwait(bob.viewId, 'U2', bob.code, withNumber('verified.title', ALICE));
     });
   });
 
@@ -195,8 +195,8 @@ describe('abuse protection', () => {
     it('shows admins the recent events, never the code, and members only their status', async () => {
       await start();
       const alice = await env.reachCodeStep('U1', ALICE, ALICE);
-      await submitCodeAndAwait(alice.viewId, 'U1', alice.code === '000000' ? '111111' : '000000', 'attempts left');
-      await submitCodeAndAwait(alice.viewId, 'U1', alice.code, 'is verified');
+      await submitCodeAndAwait(alice.viewId, 'U1', alice.code === '000000' ? '111111' : '000000', wrongCode(4));
+      await submitCodeAndAwait(alice.viewId, 'U1', alice.code, withNumber('verified.title', ALICE));
 
       await env.driver.openHomeTab('UOWNER');
       const admin = await env.slack.waitForView((view) => view.type === 'home' && view.userId === 'UOWNER');
@@ -208,7 +208,7 @@ describe('abuse protection', () => {
 
       await env.driver.openHomeTab('U2');
       const member = await env.slack.waitForView((view) => view.type === 'home' && view.userId === 'U2');
-      expect(JSON.stringify(member.view)).not.toContain('Recent activity');
+      expect(JSON.stringify(member.view)).not.toContain(message('home.activity_title'));
     });
   });
 });

@@ -1,17 +1,23 @@
+import { message } from '../../src/messages/catalog';
+import { maskPhoneNumber } from '../../src/verification/phone-number';
 import { TestEnvironment } from '../support/environment';
 import { auditEvents, errorLogs, eventually, sendRequests } from '../support/faults';
 import { describeWithPostgres } from '../support/postgres';
 import { postgresSabotage, type StoreSabotage, sqliteSabotage } from '../support/store-sabotage';
+import { codeStepPrompt, withNumber } from '../support/texts';
 
-// What the member reads (src/slack/views/outcome.ts, code-step.ts).
-const CODE_STEP = 'digit code we sent';
-const NEW_CODE = 'We sent a new code. Earlier codes no longer work.';
-const SENDING = 'Sending a code to';
-const CHECKING = 'Checking your code';
-const INTERNAL_ERROR = "Something went wrong on our side, and this step didn't finish.";
-const MAY_HAVE_ARRIVED = 'The SMS service accepted the message, so a code may arrive at';
-const NOTHING_SENT = 'Nothing was sent';
 const NUMBER = '+61491570156';
+
+// What the member reads, from the catalog.
+const CODE_STEP = codeStepPrompt(NUMBER);
+const NEW_CODE = message('resend.sent');
+const SENDING = withNumber('progress.sending', NUMBER);
+const CHECKING = message('progress.checking');
+const INTERNAL_ERROR = message('error.internal');
+const MAY_HAVE_ARRIVED = message('send.may_have_arrived', { maskedNumber: maskPhoneNumber(NUMBER) });
+const NOTHING_SENT = message('send.unavailable');
+const START_AGAIN = message('button.start_again');
+const RESEND = message('button.resend');
 
 describe('work after an ack, when the store fails (SQLite)', () => {
   describeStoreFailures(async () => sqliteSabotage());
@@ -53,7 +59,7 @@ function describeStoreFailures(createSabotage: () => Promise<StoreSabotage>): vo
     const ack = await env.driver.submitView(modal.id, 'U1', { phone_block: NUMBER });
     expect(JSON.stringify(ack.view?.view)).toContain(SENDING);
     const text = JSON.stringify((await failed).view);
-    expect(text).toContain('Start again');
+    expect(text).toContain(START_AGAIN);
     expect(sendRequests(env)).toBe(0);
     expectOneErrorLogWithIds();
   });
@@ -66,8 +72,8 @@ function describeStoreFailures(createSabotage: () => Promise<StoreSabotage>): vo
     const text = JSON.stringify((await shown).view);
     expect(text).not.toContain(NOTHING_SENT);
     expect(text).toContain('+61 4•• ••• 156');
-    expect(text).toContain('Resend code');
-    expect(text).toContain('Start again');
+    expect(text).toContain(RESEND);
+    expect(text).toContain(START_AGAIN);
     expect(env.messageMedia.outbox).toHaveLength(1);
     expect(auditEvents(env, 'send_failed')).toEqual([]);
     expectOneErrorLogWithIds();
@@ -79,7 +85,7 @@ function describeStoreFailures(createSabotage: () => Promise<StoreSabotage>): vo
     const failed = env.waitForModalText(viewId, INTERNAL_ERROR);
     const ack = await env.driver.submitView(viewId, 'U1', { code_block: code });
     expect(JSON.stringify(ack.view?.view)).toContain(CHECKING);
-    expect(JSON.stringify((await failed).view)).toContain('Start again');
+    expect(JSON.stringify((await failed).view)).toContain(START_AGAIN);
     expectOneErrorLogWithIds();
   });
 

@@ -1,7 +1,14 @@
+import { message } from '../../src/messages/catalog';
 import { SIGNING_SECRET, TestEnvironment } from '../support/environment';
 import { forgedViewSubmission } from '../support/payloads';
+import { withNumber } from '../support/texts';
 
 const ALICE_NUMBER = '+61491570156';
+const VERIFIED = withNumber('verified.title', ALICE_NUMBER);
+const WRONG = message('code.wrong', { attemptsLeft: 2 });
+const LAST_TRY = message('code.wrong', { attemptsLeft: 1 });
+const LOCKED = message('flow.locked');
+const START_AGAIN = message('button.start_again');
 
 describe('code step', () => {
   let env: TestEnvironment;
@@ -32,22 +39,22 @@ describe('code step', () => {
 
   it('counts wrong codes down and kills the flow after the last attempt', async () => {
     const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
-    expect(await submitAndAwait(viewId, wrongCodeFor(code), '2 attempts left')).toContain("That code isn't right");
-    expect(await submitAndAwait(viewId, wrongCodeFor(code), '1 attempt left')).toContain("That code isn't right");
-    expect(await submitAndAwait(viewId, wrongCodeFor(code), 'Too many wrong codes')).toContain('Start again');
+    expect(await submitAndAwait(viewId, wrongCodeFor(code), WRONG)).toContain(WRONG);
+    expect(await submitAndAwait(viewId, wrongCodeFor(code), LAST_TRY)).toContain(LAST_TRY);
+    expect(await submitAndAwait(viewId, wrongCodeFor(code), LOCKED)).toContain(START_AGAIN);
     expect(env.slack.profileOf('U1')).toEqual({});
   });
 
   it('refuses even the right code once the attempts are used up', async () => {
     const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
-    for (const left of ['2 attempts left', '1 attempt left', 'Too many wrong codes']) {
+    for (const left of [WRONG, LAST_TRY, LOCKED]) {
       await submitAndAwait(viewId, wrongCodeFor(code), left);
     }
     // The modal now has no input; replay the code step as a client could.
     const codeStep = env.slack.calls.filter((call) => call.method === 'views.update').map((call) => call.args.view);
     expect(codeStep.length).toBeGreaterThan(0);
     const replay = await replayCodeStep(viewId, 'U1', code);
-    expect(replay).toContain('Too many wrong codes');
+    expect(replay).toContain(LOCKED);
   });
 
   it('refuses a malformed code inline without counting it', async () => {
@@ -55,35 +62,35 @@ describe('code step', () => {
     for (const junk of ['12345', '12a456', '١٢٣٤٥٦', ` ${code}x`]) {
       const result = await env.driver.submitView(viewId, 'U1', { code_block: junk }, { clientValidation: false });
       expect(result.action).toBe('errors');
-      expect(result.errors?.code_block).toBe('Enter the 6 digits from the SMS, with nothing else.');
+      expect(result.errors?.code_block).toBe(message('code.malformed', { codeLength: 6 }));
     }
-    expect(await submitAndAwait(viewId, code, 'is verified')).toContain('+61 4•• ••• 156');
+    expect(await submitAndAwait(viewId, code, VERIFIED)).toContain('+61 4•• ••• 156');
   });
 
   it('refuses an expired code', async () => {
     const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
     now += 600_000; // exactly the default 10-minute lifetime
-    expect(await submitAndAwait(viewId, code, 'This code has expired')).toContain('Start again');
+    expect(await submitAndAwait(viewId, code, message('flow.expired'))).toContain(START_AGAIN);
     expect(env.slack.profileOf('U1')).toEqual({});
   });
 
   it('accepts the code just before it expires', async () => {
     const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
     now += 599_000;
-    await submitAndAwait(viewId, code, 'is verified');
+    await submitAndAwait(viewId, code, VERIFIED);
   });
 
   it('uses a code once: replaying the right code after success is refused', async () => {
     const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
-    await submitAndAwait(viewId, code, 'is verified');
-    expect(await replayCodeStep(viewId, 'U1', code)).toContain('This code has already been used');
+    await submitAndAwait(viewId, code, VERIFIED);
+    expect(await replayCodeStep(viewId, 'U1', code)).toContain(message('flow.already_verified'));
   });
 
   it("refuses another member submitting someone else's flow, and keeps the owner's flow alive", async () => {
     const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
-    expect(await replayCodeStep(viewId, 'U2', code)).toContain("This verification isn't yours or is no longer valid");
+    expect(await replayCodeStep(viewId, 'U2', code)).toContain(message('flow.unknown_flow'));
     expect(env.slack.profileOf('U2')).toEqual({});
-    await submitAndAwait(viewId, code, 'is verified');
+    await submitAndAwait(viewId, code, VERIFIED);
   });
 
   it('refuses a forged or tampered flow reference without counting an attempt', async () => {
@@ -93,37 +100,38 @@ describe('code step', () => {
     const original = view.view.private_metadata ?? '';
     const tampered = `${original.slice(0, 5)}${original[5] === 'A' ? 'B' : 'A'}${original.slice(6)}`;
     for (const reference of [tampered, 'AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA', '', '{"flowId":"x"}']) {
-      expect(await replayCodeStep(viewId, 'U1', code, reference)).toContain("isn't yours or is no longer valid");
+      expect(await replayCodeStep(viewId, 'U1', code, reference)).toContain(message('flow.unknown_flow'));
     }
-    await submitAndAwait(viewId, code, 'is verified');
+    await submitAndAwait(viewId, code, VERIFIED);
   });
 
   it('still verifies, records and tells the member honestly when Slack refuses the profile tag', async () => {
     env.slack.failNext('users.profile.set', { error: 'not_admin' });
     const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
-    const shown = await submitAndAwait(viewId, code, 'is verified');
-    expect(shown).toContain("Your verification is recorded, but Slack didn't accept the profile update");
+    const shown = await submitAndAwait(viewId, code, VERIFIED);
+    expect(shown).toContain(message('badge.refused'));
     expect(env.slack.profileOf('U1')).toEqual({});
     const warning = env.logs.entries().find((entry) => entry.event === 'tag_failed');
     expect(warning).toMatchObject({ reason: 'not_admin', userId: 'U1', phone: '+61 4•• ••• 156' });
 
     await env.driver.openHomeTab('U1');
     const home = await env.slack.waitForView((view) => view.type === 'home' && view.userId === 'U1');
-    expect(JSON.stringify(home.view)).toContain("Your profile badge couldn't be set");
+    expect(JSON.stringify(home.view)).toContain(message('home.badge.failed'));
   });
 
   it('postpones the check without burning an attempt when the provider lookup fails', async () => {
     const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
     env.messageMedia.failNext('lookup', { status: 503 }, 3);
-    expect(await submitAndAwait(viewId, code, "couldn't check your code just now")).toContain("wasn't counted");
-    for (const left of ['2 attempts left', '1 attempt left']) await submitAndAwait(viewId, wrongCodeFor(code), left);
-    await submitAndAwait(viewId, code, 'is verified');
+    const postponed = message('code.lookup_failed');
+    expect(await submitAndAwait(viewId, code, postponed)).toContain(postponed);
+    for (const left of [WRONG, LAST_TRY]) await submitAndAwait(viewId, wrongCodeFor(code), left);
+    await submitAndAwait(viewId, code, VERIFIED);
   });
 
   it('keeps logs free of codes, tokens, secrets and full numbers', async () => {
     const { viewId, code } = await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
-    await submitAndAwait(viewId, wrongCodeFor(code), '2 attempts left');
-    await submitAndAwait(viewId, code, 'is verified');
+    await submitAndAwait(viewId, wrongCodeFor(code), WRONG);
+    await submitAndAwait(viewId, code, VERIFIED);
     const logs = env.logs.text;
     expect(logs).toContain('"event":"verified"');
     for (const secret of [code, wrongCodeFor(code), '491570156', SIGNING_SECRET, 'xoxb-', 'xoxp-', 'mm-test-secret']) {

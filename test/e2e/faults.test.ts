@@ -1,5 +1,6 @@
 import type { InjectedFailure as MessageMediaFailure } from '../../emulators/messagemedia/faults';
 import type { InjectedFailure as SlackFailure } from '../../emulators/slack';
+import { message } from '../../src/messages/catalog';
 import {
   ADMIN_TOKEN,
   BOT_TOKEN,
@@ -22,21 +23,21 @@ import {
   pause,
   sendRequests,
 } from '../support/faults';
+import { codeStepPrompt, withNumber } from '../support/texts';
 
-// What the member reads (src/slack/views/outcome.ts, code-step.ts, home.ts).
-const SEND_FAILED = "We couldn't send a code to";
-const UNAVAILABLE = "The SMS service isn't answering right now. Nothing was sent.";
-const UNCONFIRMED = "We couldn't confirm that the SMS was sent.";
-const CODE_STEP = 'digit code we sent';
-const NEW_CODE = 'We sent a new code. Earlier codes no longer work.';
-const VERIFIED = 'is verified';
-const BADGE_SET_NOW = 'Your Slack profile now shows that your phone is verified.';
-const BADGE_SHORTLY = 'the *Phone verified* badge will appear on your profile shortly';
-const BADGE_REFUSED = "Slack didn't accept the profile update";
-const LOOKUP_FAILED = "We couldn't check your code just now, and that try wasn't counted";
-const HOME_PENDING = 'Your profile badge is being updated.';
-const HOME_SET = 'Your profile shows the *Phone verified* badge.';
-const HOME_FAILED = "Your profile badge couldn't be set";
+// What the member reads, from the catalog (src/messages); texts naming a number come from ../support/texts.
+const UNAVAILABLE = message('send.unavailable');
+const UNCONFIRMED = message('send.unconfirmed');
+const NEW_CODE = message('resend.sent');
+const BADGE_SET_NOW = message('badge.set');
+const BADGE_SHORTLY = message('badge.transient');
+const BADGE_REFUSED = message('badge.refused');
+const LOOKUP_FAILED = message('code.lookup_failed');
+const HOME_PENDING = message('home.badge.pending');
+const HOME_SET = message('home.badge.set');
+const HOME_FAILED = message('home.badge.failed');
+const RESEND = message('button.resend');
+const CHECKING = message('progress.checking');
 
 /** Fictional AU mobiles (ACMA's range for drama, 0491 57x xxx), one per scenario so no log borrows another's digits. */
 const NUMBERS = (
@@ -94,11 +95,11 @@ describe('fault matrix', () => {
   async function submitNumberWhileSendFails(env: TestEnvironment, failure: MessageMediaFailure, e164: string) {
     env.messageMedia.failNext('send', failure);
     const modal = await env.openVerification('U1');
-    const failed = env.waitForModalText(modal.id, SEND_FAILED, 15_000);
+    const failed = env.waitForModalText(modal.id, withNumber('send.failed', e164), 15_000);
     const ack = await env.driver.submitView(modal.id, 'U1', { phone_block: e164 });
     expect(ack.error).toBeUndefined();
     expect(ack.action).toBe('update');
-    expect(JSON.stringify(ack.view?.view)).toContain('Sending a code to');
+    expect(JSON.stringify(ack.view?.view)).toContain(withNumber('progress.sending', e164));
     const text = JSON.stringify((await failed).view);
     return { viewId: modal.id, text };
   }
@@ -109,7 +110,7 @@ describe('fault matrix', () => {
     const click = await env.driver.clickButton(viewId, 'U1', 'resend_code');
     expect(click.error).toBeUndefined();
     await codeStep;
-    const verified = env.waitForModalText(viewId, VERIFIED);
+    const verified = env.waitForModalText(viewId, withNumber('verified.title', e164));
     await env.driver.submitView(viewId, 'U1', { code_block: env.codeSentTo(e164) });
     await verified;
     expect(env.slack.profileOf('U1')[PROFILE_FIELD.id]?.value).toMatch(/^\+61 4•• ••• \d{3} \(verified /);
@@ -133,8 +134,8 @@ describe('fault matrix', () => {
       const number = freshNumber();
       const { viewId, text } = await submitNumberWhileSendFails(env, failure, number);
       expect(text).toContain(UNAVAILABLE);
-      expect(text).toContain('Resend code');
-      expect(text).toContain('Use a different number');
+      expect(text).toContain(RESEND);
+      expect(text).toContain(message('button.other_number'));
       expect(text).not.toMatch(/429|500|502|html|Too Many|Internal/i);
       await pause(300); // room for a blind retry, which must not come
       expect(sendRequests(env)).toBe(1);
@@ -150,7 +151,7 @@ describe('fault matrix', () => {
       const env = await start(resendable);
       const number = freshNumber();
       const { viewId, text } = await submitNumberWhileSendFails(env, 'reset', number);
-      expect(text).toContain('Resend code');
+      expect(text).toContain(RESEND);
       await pause(300);
       expect(sendRequests(env)).toBe(1);
 
@@ -164,7 +165,7 @@ describe('fault matrix', () => {
       const env = await start(resendable);
       const { text } = await submitNumberWhileSendFails(env, 'reset', freshNumber());
       expect(text).toContain(UNCONFIRMED);
-      expect(text).not.toContain('Nothing was sent');
+      expect(text).not.toContain(UNAVAILABLE);
     });
 
     it('no answer at all: after the client timeout (10 s) "couldn\'t confirm", one send only, and Resend works', async () => {
@@ -172,8 +173,8 @@ describe('fault matrix', () => {
       const number = freshNumber();
       const { viewId, text } = await submitNumberWhileSendFails(env, 'hang', number);
       expect(text).toContain(UNCONFIRMED);
-      expect(text).toContain('Resend code');
-      expect(text).not.toContain('Nothing was sent');
+      expect(text).toContain(RESEND);
+      expect(text).not.toContain(UNAVAILABLE);
       await pause(300);
       expect(sendRequests(env)).toBe(1);
 
@@ -194,9 +195,9 @@ describe('fault matrix', () => {
       const { viewId, code } = await env.reachCodeStep('U1', number, number);
       const messageId = env.messageMedia.lastMessageTo(number)?.message_id ?? '';
       env.messageMedia.failNext('lookup', failure);
-      const verified = env.waitForModalText(viewId, VERIFIED);
+      const verified = env.waitForModalText(viewId, withNumber('verified.title', number));
       const ack = await env.driver.submitView(viewId, 'U1', { code_block: code });
-      expect(JSON.stringify(ack.view?.view)).toContain('Checking your code');
+      expect(JSON.stringify(ack.view?.view)).toContain(CHECKING);
       expect(JSON.stringify((await verified).view)).toContain(BADGE_SET_NOW);
       expect(lookupRequests(env, messageId)).toBe(2);
       expect(sendRequests(env)).toBe(1);
@@ -213,16 +214,16 @@ describe('fault matrix', () => {
 
       const postponed = env.waitForModalText(viewId, LOOKUP_FAILED);
       await env.driver.submitView(viewId, 'U1', { code_block: code });
-      expect(JSON.stringify((await postponed).view)).toContain('Submit it again');
+      expect(JSON.stringify((await postponed).view)).toContain(LOOKUP_FAILED);
       expect(lookupRequests(env, messageId)).toBe(3);
 
       // With 2 attempts, a counted lookup failure would make this wrong code the last one.
-      const oneLeft = env.waitForModalText(viewId, '1 attempt left');
+      const oneLeft = env.waitForModalText(viewId, message('code.wrong', { attemptsLeft: 1 }));
       await env.driver.submitView(viewId, 'U1', { code_block: typedWrong(code) });
-      expect(JSON.stringify((await oneLeft).view)).toContain("That code isn't right");
+      expect(JSON.stringify((await oneLeft).view)).toContain(message('code.wrong', { attemptsLeft: 1 }));
       expect(lookupRequests(env, messageId)).toBe(6);
 
-      const verified = env.waitForModalText(viewId, VERIFIED);
+      const verified = env.waitForModalText(viewId, withNumber('verified.title', number));
       await env.driver.submitView(viewId, 'U1', { code_block: code });
       await verified;
       expect(lookupRequests(env, messageId)).toBe(7);
@@ -242,7 +243,7 @@ describe('fault matrix', () => {
 
     async function verify(env: TestEnvironment, number: string): Promise<string> {
       const { viewId, code } = await env.reachCodeStep('U1', number, number);
-      const verified = env.waitForModalText(viewId, VERIFIED);
+      const verified = env.waitForModalText(viewId, withNumber('verified.title', number));
       await env.driver.submitView(viewId, 'U1', { code_block: code });
       return JSON.stringify((await verified).view);
     }
@@ -342,7 +343,7 @@ describe('fault matrix', () => {
 
     // The member runs /verify-phone again and gets through.
     const { viewId, code } = await env.reachCodeStep('U1', number, number);
-    const verified = env.waitForModalText(viewId, VERIFIED);
+    const verified = env.waitForModalText(viewId, withNumber('verified.title', number));
     await env.driver.submitView(viewId, 'U1', { code_block: code });
     await verified;
     await expectStillServing(env);
@@ -353,7 +354,7 @@ describe('fault matrix', () => {
     const number = freshNumber();
     const { viewId, code } = await env.reachCodeStep('U1', number, number);
     await env.restartApp();
-    const verified = env.waitForModalText(viewId, VERIFIED);
+    const verified = env.waitForModalText(viewId, withNumber('verified.title', number));
     const ack = await env.driver.submitView(viewId, 'U1', { code_block: code });
     expect(ack.error).toBeUndefined();
     expect(JSON.stringify((await verified).view)).toContain(BADGE_SET_NOW);
@@ -365,7 +366,7 @@ describe('fault matrix', () => {
       const env = await start();
       const number = freshNumber();
       const modal = await env.openVerification('U1');
-      const codeStep = env.waitForModalText(modal.id, CODE_STEP);
+      const codeStep = env.waitForModalText(modal.id, codeStepPrompt(number));
       // Both payloads are built from the number step before either ack is applied.
       const acks = await Promise.all([
         env.driver.submitView(modal.id, 'U1', { phone_block: number }),
@@ -377,7 +378,7 @@ describe('fault matrix', () => {
       expect(env.messageMedia.outbox.filter((message) => message.destination_number === number)).toHaveLength(1);
       expect(sendRequests(env)).toBe(1);
       expect(auditEvents(env, 'flow_started')).toHaveLength(1);
-      expect(JSON.stringify(env.slack.view(modal.id)?.view)).toContain(CODE_STEP);
+      expect(JSON.stringify(env.slack.view(modal.id)?.view)).toContain(codeStepPrompt(number));
       await expectStillServing(env);
     });
 
@@ -392,7 +393,7 @@ describe('fault matrix', () => {
       ]);
       for (const ack of acks) expect(ack.status).toBe(200);
       // The submission that wins the race shows the result; one that loses it stays silent.
-      const checked = acks.filter((ack) => JSON.stringify(ack.view?.view).includes('Checking your code')).length;
+      const checked = acks.filter((ack) => JSON.stringify(ack.view?.view).includes(CHECKING)).length;
       expect(checked).toBeGreaterThanOrEqual(1);
       await eventually(() => auditEvents(env, 'tag_set').length === 1, { what: 'tag_set' });
       await eventually(() => env.slack.callsTo('views.update').length > updatesBefore, { what: 'the result shown' });
@@ -404,7 +405,7 @@ describe('fault matrix', () => {
         .slice(updatesBefore)
         .map((call) => JSON.stringify(call.args.view));
       expect(results).toHaveLength(1);
-      expect(results[0]).toContain(VERIFIED);
+      expect(results[0]).toContain(withNumber('verified.title', number));
       await expectStillServing(env);
     });
   });

@@ -1,7 +1,9 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { AckResult } from '../../emulators/slack';
+import { message } from '../../src/messages/catalog';
 import { TestEnvironment } from '../support/environment';
 import { auditEvents, inPool, Random } from '../support/faults';
+import { withNumber } from '../support/texts';
 
 /**
  * Hostile input at /slack/events: correctly signed (so it passes the signature check and reaches Bolt and
@@ -19,7 +21,7 @@ const MOBILE = '+61491570156';
 const OTHER_MOBILE = '+61491570157';
 const LATE_MOBILE = '+61491570158';
 const FORM = 'application/x-www-form-urlencoded';
-const CODE_ERROR = 'Enter the 6 digits from the SMS, with nothing else.';
+const CODE_ERROR = message('code.malformed', { codeLength: 6 });
 
 /** Fragments that break parsers, loggers, and people: unicode tricks, control bytes, injections. */
 const NASTY = [
@@ -202,7 +204,7 @@ describe('hostile input at /slack/events', () => {
         app_id: env.slack.appId,
         bot_id: 'B0000VERIFY',
         blocks: [],
-        title: { type: 'plain_text', text: 'Verify your phone' },
+        title: { type: 'plain_text', text: message('modal.title') },
       },
     };
   }
@@ -502,12 +504,12 @@ describe('hostile input at /slack/events', () => {
     expect(health.status).toBe(200);
 
     // With one attempt allowed, this passes only if no hostile code above was counted.
-    const verified = env.waitForModalText(codeStep.viewId, 'is verified');
+    const verified = env.waitForModalText(codeStep.viewId, withNumber('verified.title', MOBILE));
     await env.driver.submitView(codeStep.viewId, 'U2', { code_block: codeStep.code });
     await verified;
 
     const late = await env.reachCodeStep('U3', LATE_MOBILE, LATE_MOBILE);
-    const lateVerified = env.waitForModalText(late.viewId, 'is verified');
+    const lateVerified = env.waitForModalText(late.viewId, withNumber('verified.title', LATE_MOBILE));
     await env.driver.submitView(late.viewId, 'U3', { code_block: late.code });
     await lateVerified;
 

@@ -1,4 +1,9 @@
+import { message } from '../../src/messages/catalog';
 import { TestEnvironment } from '../support/environment';
+import { codeStepPrompt, withNumber } from '../support/texts';
+
+const NUMBER = '+61491570156';
+const UNAVAILABLE = message('send.unavailable');
 
 describe('number step', () => {
   let env: TestEnvironment;
@@ -18,16 +23,16 @@ describe('number step', () => {
   afterAll(() => env.stop());
 
   it.each([
-    ['not a number', 'hello', "doesn't look like a phone number"],
-    ['invalid digits', '+61 491 570 15', "isn't a valid phone number"],
-    ['premium rate', '+61 1900 123 456', "can't send codes to premium-rate"],
-    ['toll free', '1800 123 456', "can't send codes to premium-rate, toll-free"],
-    ['shared cost', '13 00 00', 'shared-cost'],
-    ['US premium rate', '+1 900 555 0123', 'premium-rate'],
-    ['landline', '02 9374 4000', 'looks like a landline'],
-    ['Iridium satellite', '+881 6 101 23456', "can't send codes to satellite or international-network numbers"],
-    ['JSON in the field', '{"phone":"+61491570156"}', "doesn't look like a phone number"],
-    ['too long', `+61 ${'4'.repeat(50)}`, 'too long to be a phone number'],
+    ['not a number', 'hello', message('phone.unparseable')],
+    ['invalid digits', '+61 491 570 15', message('phone.invalid')],
+    ['premium rate', '+61 1900 123 456', message('phone.costly')],
+    ['toll free', '1800 123 456', message('phone.costly')],
+    ['shared cost', '13 00 00', message('phone.costly')],
+    ['US premium rate', '+1 900 555 0123', message('phone.costly')],
+    ['landline', '02 9374 4000', message('phone.not_mobile')],
+    ['Iridium satellite', '+881 6 101 23456', message('phone.global_network')],
+    ['JSON in the field', '{"phone":"+61491570156"}', message('phone.unparseable')],
+    ['too long', `+61 ${'4'.repeat(50)}`, message('phone.too_long')],
   ])('refuses %s inline, and sends nothing', async (_label, number, message) => {
     const modal = await env.openVerification('U1');
     const before = env.messageMedia.outbox.length;
@@ -59,16 +64,16 @@ describe('number step', () => {
   it('shows a clear failure, with a way to go on, when the SMS provider fails', async () => {
     env.messageMedia.failNext('send', { status: 500 });
     const modal = await env.openVerification('U1');
-    const failed = env.waitForModalText(modal.id, "couldn't send a code");
+    const failed = env.waitForModalText(modal.id, withNumber('send.failed', NUMBER));
     const ack = await env.driver.submitView(modal.id, 'U1', { phone_block: '0491 570 156' });
     expect(ack.action).toBe('update');
     const view = JSON.stringify((await failed).view);
-    expect(view).toContain("isn't answering right now");
-    expect(view).toContain('Resend code');
-    expect(view).toContain('Use a different number');
+    expect(view).toContain(UNAVAILABLE);
+    expect(view).toContain(message('button.resend'));
+    expect(view).toContain(message('button.other_number'));
     expect(view).not.toContain('500');
 
-    const restarted = env.waitForModalText(modal.id, 'Mobile number');
+    const restarted = env.waitForModalText(modal.id, message('phone.input_label'));
     await env.driver.clickButton(modal.id, 'U1', 'restart_verification');
     await restarted;
   });
@@ -76,20 +81,20 @@ describe('number step', () => {
   it('survives a provider answering with an HTML error page', async () => {
     env.messageMedia.failNext('send', { status: 502, html: true });
     const modal = await env.openVerification('U1');
-    const failed = env.waitForModalText(modal.id, "couldn't send a code");
+    const failed = env.waitForModalText(modal.id, withNumber('send.failed', NUMBER));
     await env.driver.submitView(modal.id, 'U1', { phone_block: '0491 570 156' });
-    expect(JSON.stringify((await failed).view)).toContain("isn't answering right now. Nothing was sent.");
+    expect(JSON.stringify((await failed).view)).toContain(UNAVAILABLE);
   });
 
   it('acks at once and delivers the code step later when the provider takes 5 s', async () => {
     env.messageMedia.latencyMs = 5_000;
     try {
       const modal = await env.openVerification('U1');
-      const codeStep = env.waitForModalText(modal.id, 'Enter the 6-digit code', 10_000);
+      const codeStep = env.waitForModalText(modal.id, codeStepPrompt(NUMBER), 10_000);
       const ack = await env.driver.submitView(modal.id, 'U1', { phone_block: '0491 570 156' });
       expect(ack.error).toBeUndefined(); // the driver reports an ack later than Slack's 3 s as an error
       expect(ack.action).toBe('update');
-      expect(JSON.stringify(ack.view?.view)).toContain('Sending a code');
+      expect(JSON.stringify(ack.view?.view)).toContain(withNumber('progress.sending', NUMBER));
       await codeStep;
     } finally {
       env.messageMedia.latencyMs = 0;

@@ -5,8 +5,11 @@ import { MessageMediaEmulator } from '../../emulators/messagemedia';
 import { SlackDriver, SlackEmulator } from '../../emulators/slack';
 import { AppProcess } from '../support/app-process';
 import { appEnvironment, BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET } from '../support/environment';
+import { codeStepPrompt, withNumber } from '../support/texts';
 
 const NUMBER = '+61491570156';
+const CODE_STEP = codeStepPrompt(NUMBER);
+const VERIFIED = withNumber('verified.title', NUMBER);
 
 describe('the app process', () => {
   let folder: string;
@@ -46,7 +49,7 @@ describe('the app process', () => {
       const driver = new SlackDriver({ appUrl: await app.eventsUrl(), signingSecret: SIGNING_SECRET, emulator: slack });
       await driver.runSlashCommand('U1', '/verify-phone');
       const modal = await slack.waitForView((view) => view.type === 'modal');
-      const codeStep = slack.waitForView((view) => JSON.stringify(view.view).includes('digit code we sent'), 10_000);
+      const codeStep = slack.waitForView((view) => JSON.stringify(view.view).includes(CODE_STEP), 10_000);
       await driver.submitView(modal.id, 'U1', { phone_block: NUMBER });
       await codeStep;
       return modal.id;
@@ -81,7 +84,7 @@ describe('the app process', () => {
         });
         await driver.runSlashCommand('U1', '/verify-phone');
         const modal = await slack.waitForView((view) => view.type === 'modal');
-        const codeStep = slack.waitForView((view) => JSON.stringify(view.view).includes('digit code we sent'), 10_000);
+        const codeStep = slack.waitForView((view) => JSON.stringify(view.view).includes(CODE_STEP), 10_000);
         const ack = await driver.submitView(modal.id, 'U1', { phone_block: NUMBER });
         expect(ack.action).toBe('update');
         app.child.kill('SIGTERM'); // the send is still in flight
@@ -106,7 +109,7 @@ describe('the app process', () => {
           emulator: slack,
         });
         const code = messageMedia.lastMessageTo(NUMBER)?.content.match(/\d{6}/)?.[0] ?? '';
-        const verified = slack.waitForView((view) => JSON.stringify(view.view).includes('is verified'));
+        const verified = slack.waitForView((view) => JSON.stringify(view.view).includes(VERIFIED));
         await driver.submitView(viewId, 'U1', { code_block: code });
         await verified;
       } finally {

@@ -1,8 +1,9 @@
 import { PROFILE_FIELD, TestEnvironment } from '../support/environment';
 import { auditEvents, eventually, ManualClock, pause } from '../support/faults';
+import { withNumber } from '../support/texts';
 
 const NUMBER = '+61491570157';
-const VERIFIED = 'is verified';
+const VERIFIED = withNumber('verified.title', NUMBER);
 
 /** The default retry policy (30 s backoff floor, 1 h cap), with the retry task polling every 50 ms. */
 describe("profile-tag retries follow Slack's Retry-After", () => {

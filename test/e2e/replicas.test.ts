@@ -3,10 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageMediaEmulator } from '../../emulators/messagemedia';
 import { type OpenView, SlackDriver, SlackEmulator } from '../../emulators/slack';
+import { message } from '../../src/messages/catalog';
+import { wait } from '../../src/messages/duration';
 import { AppProcess } from '../support/app-process';
 import { appEnvironment, BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET } from '../support/environment';
 import { forgedViewSubmission } from '../support/payloads';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../support/postgres';
+import { codeStepPrompt, withNumber } from '../support/texts';
+
+const ALICE = '+61491570156';
+const CODE_STEP = codeStepPrompt(ALICE);
+const VERIFIED = withNumber('verified.title', ALICE);
+const RATE_LIMITED = message('send.rate_limited', { retryAfter: wait(3_600) });
 
 /**
  * Two app processes behind one "load balancer" (alternating requests), sharing one PostgreSQL
@@ -68,7 +76,7 @@ describeWithPostgres('two replicas on one PostgreSQL database', () => {
         }),
       ),
     );
-    const refused = results.filter((result) => result.errors?.phone_block?.startsWith('Too many codes'));
+    const refused = results.filter((result) => result.errors?.phone_block === RATE_LIMITED);
     expect(refused).toHaveLength(7);
     await waitFor(() => messageMedia.outbox.length === 5);
     expect(messageMedia.outbox).toHaveLength(5);
@@ -77,7 +85,7 @@ describeWithPostgres('two replicas on one PostgreSQL database', () => {
   it('verifies a code once, and counts attempts exactly, under concurrent submissions to both', async () => {
     await startReplicas({ VERIFY_MAX_ATTEMPTS: '3' });
     const modal = await openModal('U1', 0);
-    const codeStep = slack.waitForView((view) => JSON.stringify(view.view).includes('digit code we sent'), 10_000);
+    const codeStep = slack.waitForView((view) => JSON.stringify(view.view).includes(CODE_STEP), 10_000);
     await driverFor(0).submitView(modal.id, 'U1', { phone_block: '+61491570156' });
     const shown = await codeStep;
     const code = messageMedia.lastMessageTo('+61491570156')?.content.match(/\d{6}/)?.[0] ?? '';
@@ -99,7 +107,7 @@ describeWithPostgres('two replicas on one PostgreSQL database', () => {
     );
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     // Exactly three submissions got an attempt; the others were told the flow is over (used up or used).
-    const judged = answers.filter((answer) => answer.body.includes('Checking your code'));
+    const judged = answers.filter((answer) => answer.body.includes(message('progress.checking')));
     expect(judged).toHaveLength(3);
     expect(answers.filter((answer) => answer.body.includes(':no_entry:'))).toHaveLength(11);
 
@@ -118,7 +126,7 @@ describeWithPostgres('two replicas on one PostgreSQL database', () => {
       .callsTo('views.update')
       .slice(updatesBefore)
       .map((call) => JSON.stringify(call.args.view));
-    expect(results.filter((view) => view.includes('is verified'))).toHaveLength(count('verified'));
+    expect(results.filter((view) => view.includes(VERIFIED))).toHaveLength(count('verified'));
   }, 30_000);
 });
 

@@ -7,6 +7,7 @@ import { type AppOptions, type RunningApp, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { LogCapture } from './log-capture';
+import { codeStepPrompt } from './texts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-bot-token-123';
@@ -105,7 +106,7 @@ export class TestEnvironment {
   /** Opens the modal, submits the number and waits for the code step. */
   async reachCodeStep(userId: string, number: string, e164: string): Promise<{ viewId: string; code: string }> {
     const modal = await this.openVerification(userId);
-    const codeStep = this.waitForModalText(modal.id, 'digit code we sent');
+    const codeStep = this.waitForModalText(modal.id, codeStepPrompt(e164));
     await this.driver.submitView(modal.id, userId, { phone_block: number });
     await codeStep;
     return { viewId: modal.id, code: this.codeSentTo(e164) };

@@ -1,4 +1,5 @@
 import { webApi } from '@slack/bolt';
+import { message } from '../../messages/catalog';
 import type { Member, VerifiedBadge } from '../../verification/model';
 import type { ProfileTagger, TagResult } from '../../verification/ports';
 import { slackErrorCode } from './web-client';
@@ -71,7 +72,7 @@ export class SlackProfileTagger implements ProfileTagger {
 /** What the custom field shows: the masked number and the day, and the same day as its alt text. */
 function profileFieldValue({ maskedNumber, verifiedAt }: VerifiedBadge): { value: string; alt: string } {
   const date = new Date(verifiedAt * 1000).toISOString().slice(0, 10);
-  return { value: `${maskedNumber} (verified ${date})`, alt: `Verified ${date}` };
+  return { value: message('profile.badge_value', { maskedNumber, date }), alt: message('profile.badge_alt', { date }) };
 }
 
 function failureOf(error: unknown): TagResult {

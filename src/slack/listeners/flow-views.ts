@@ -1,7 +1,8 @@
 import type { types } from '@slack/bolt';
+import { message } from '../../messages/catalog';
+import { wait } from '../../messages/duration';
 import type { SendResult } from '../../verification/send-code';
 import type { VerificationSettings } from '../../verification/settings';
-import { describeWait } from '../../verification/sms-text';
 import { codeStepView } from '../views/code-step';
 import { sendFailedView, sendUnrecordedView } from '../views/outcome';
 
@@ -44,5 +45,5 @@ export function afterSendView(
 
 /** The same words for every budget, so a refusal never tells a member about anyone else's activity. */
 export function rateLimitedText(retryAfterSeconds: number): string {
-  return `Too many codes have been requested. Try again in ${describeWait(retryAfterSeconds)}.`;
+  return message('send.rate_limited', { retryAfter: wait(retryAfterSeconds) });
 }

@@ -1,9 +1,10 @@
 import type { types } from '@slack/bolt';
+import { message } from '../../messages/catalog';
 import { ACTION } from '../ids';
 
 // Small block builders so every view reads as a list of what the member sees.
 
-export const MODAL_TITLE = 'Verify your phone';
+export const MODAL_TITLE = message('modal.title');
 
 export function text(markdown: string): types.SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: markdown } };
@@ -32,9 +33,16 @@ export function buttons(...specs: ButtonSpec[]): types.ActionsBlock {
   };
 }
 
-export const START_AGAIN: ButtonSpec = { label: 'Start again', actionId: ACTION.restartVerification, primary: true };
-export const RESEND: ButtonSpec = { label: 'Resend code', actionId: ACTION.resendCode };
-export const OTHER_NUMBER: ButtonSpec = { label: 'Use a different number', actionId: ACTION.restartVerification };
+export const START_AGAIN: ButtonSpec = {
+  label: message('button.start_again'),
+  actionId: ACTION.restartVerification,
+  primary: true,
+};
+export const RESEND: ButtonSpec = { label: message('button.resend'), actionId: ACTION.resendCode };
+export const OTHER_NUMBER: ButtonSpec = {
+  label: message('button.other_number'),
+  actionId: ACTION.restartVerification,
+};
 
 /** A step of the flow: one input, a submit button, and the flow reference carried along. */
 export function stepModal(step: {
@@ -49,7 +57,7 @@ export function stepModal(step: {
     private_metadata: step.flowReference,
     title: { type: 'plain_text', text: MODAL_TITLE },
     submit: { type: 'plain_text', text: step.submit },
-    close: { type: 'plain_text', text: 'Cancel' },
+    close: { type: 'plain_text', text: message('modal.cancel') },
     blocks: step.blocks,
   };
 }
@@ -59,7 +67,7 @@ export function messageModal(blocks: types.KnownBlock[], privateMetadata = ''): 
   return {
     type: 'modal',
     title: { type: 'plain_text', text: MODAL_TITLE },
-    close: { type: 'plain_text', text: 'Close' },
+    close: { type: 'plain_text', text: message('modal.close') },
     private_metadata: privateMetadata,
     blocks,
   };

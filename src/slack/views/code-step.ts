@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import { describeDuration, describeWait } from '../../verification/sms-text';
+import { message } from '../../messages/catalog';
+import { lifetime, wait } from '../../messages/duration';
 import { CALLBACK, CODE_INPUT } from '../ids';
 import { buttons, note, OTHER_NUMBER, RESEND, stepModal, text } from './blocks';
 
@@ -18,16 +19,14 @@ export function codeStepView(options: CodeStepOptions): types.ModalView {
   return stepModal({
     callbackId: CALLBACK.codeStep,
     flowReference,
-    submit: 'Verify',
+    submit: message('code.submit'),
     blocks: [
-      text(
-        `Enter the ${codeLength}-digit code we sent to *${maskedNumber}*. It expires ${describeDuration(ttlSeconds)} after it was sent.`,
-      ),
+      text(message('code.prompt', { codeLength, maskedNumber, expiresIn: lifetime(ttlSeconds) })),
       ...(notice ? [note(notice)] : []),
       {
         type: 'input',
         block_id: CODE_INPUT.blockId,
-        label: { type: 'plain_text', text: `${codeLength}-digit code` },
+        label: { type: 'plain_text', text: message('code.input_label', { codeLength }) },
         element: {
           type: 'plain_text_input',
           action_id: CODE_INPUT.actionId,
@@ -40,8 +39,8 @@ export function codeStepView(options: CodeStepOptions): types.ModalView {
       buttons(RESEND, OTHER_NUMBER),
       note(
         resendCooldownSeconds > 0
-          ? `Didn't get it? You can ask for a new code ${describeWait(resendCooldownSeconds)} after the last one.`
-          : "Didn't get it? Ask for a new code.",
+          ? message('code.resend_after', { wait: wait(resendCooldownSeconds) })
+          : message('code.resend_now'),
       ),
     ],
   });

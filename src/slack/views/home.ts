@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { message, type PlainMessageId } from '../../messages/catalog';
 import type { AuditEvent, ProfileTagState } from '../../verification/model';
 import { ACTION } from '../ids';
 import { buttons, note, text } from './blocks';
@@ -10,11 +11,11 @@ export interface HomeStatus {
   readonly profileTag: ProfileTagState;
 }
 
-const TAG_NOTES: Record<ProfileTagState, string> = {
-  set: 'Your profile shows the *Phone verified* badge.',
-  pending: 'Your profile badge is being updated.',
-  failed: "Your profile badge couldn't be set; your workspace admin can fix this.",
-  not_configured: "This workspace hasn't set up the *Phone verified* profile field, so no badge is shown.",
+const TAG_NOTES: Record<ProfileTagState, PlainMessageId> = {
+  set: 'home.badge.set',
+  pending: 'home.badge.pending',
+  failed: 'home.badge.failed',
+  not_configured: 'home.badge.not_configured',
 };
 
 export interface HomeOptions {
@@ -24,17 +25,19 @@ export interface HomeOptions {
 }
 
 export function homeView({ status, activity }: HomeOptions): types.HomeView {
-  const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Phone verification' } }];
+  const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: message('home.title') } }];
   if (status) {
     blocks.push(
-      text(`:white_check_mark: *Verified:* ${status.maskedNumber}, on ${slackDate(status.verifiedAt)}.`),
-      note(TAG_NOTES[status.profileTag]),
-      buttons({ label: 'Verify a different number', actionId: ACTION.startVerification }),
+      text(
+        `:white_check_mark: ${message('home.verified', { maskedNumber: status.maskedNumber, date: slackDate(status.verifiedAt) })}`,
+      ),
+      note(message(TAG_NOTES[status.profileTag])),
+      buttons({ label: message('home.verify_other'), actionId: ACTION.startVerification }),
     );
   } else {
     blocks.push(
-      text("You haven't verified a phone number yet. It takes a minute: we text you a code and you type it in."),
-      buttons({ label: 'Verify my phone number', actionId: ACTION.startVerification, primary: true }),
+      text(message('home.not_verified')),
+      buttons({ label: message('home.verify'), actionId: ACTION.startVerification, primary: true }),
     );
   }
   if (activity) blocks.push(...activityBlocks(activity));
@@ -56,8 +59,8 @@ function activityBlocks(activity: readonly AuditEvent[]): types.KnownBlock[] {
   );
   return [
     { type: 'divider' },
-    { type: 'header', text: { type: 'plain_text', text: 'Recent activity (admins only)' } },
-    text(lines.length > 0 ? lines.join('\n') : 'No verification activity yet.'),
+    { type: 'header', text: { type: 'plain_text', text: message('home.activity_title') } },
+    text(lines.length > 0 ? lines.join('\n') : message('home.activity_empty')),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { message } from '../../messages/catalog';
 import { CALLBACK, PHONE_INPUT } from '../ids';
 import { note, stepModal, text } from './blocks';
 
@@ -11,29 +12,27 @@ export interface PhoneStepOptions {
 
 export function phoneStepView({ flowReference, defaultCountry }: PhoneStepOptions): types.ModalView {
   const hint = defaultCountry
-    ? `International form (+61 491 570 156) or a local ${defaultCountry} number.`
-    : 'Include the country code, e.g. +61 491 570 156.';
+    ? message('phone.hint_local', { country: defaultCountry })
+    : message('phone.hint_international');
   return stepModal({
     callbackId: CALLBACK.phoneStep,
     flowReference,
-    submit: 'Send code',
+    submit: message('phone.submit'),
     blocks: [
-      text(
-        "Prove that this phone is yours: we'll text it a one-time code. Enter the code next, and your Slack profile is marked *phone-verified*.",
-      ),
+      text(message('phone.intro')),
       {
         type: 'input',
         block_id: PHONE_INPUT.blockId,
-        label: { type: 'plain_text', text: 'Mobile number' },
+        label: { type: 'plain_text', text: message('phone.input_label') },
         hint: { type: 'plain_text', text: hint },
         element: {
           type: 'plain_text_input',
           action_id: PHONE_INPUT.actionId,
           max_length: 40,
-          placeholder: { type: 'plain_text', text: '+61 491 570 156' },
+          placeholder: { type: 'plain_text', text: message('phone.placeholder') },
         },
       },
-      note('Standard SMS rates may apply. Your number is shown only masked, like +61 4•• ••• 156.'),
+      note(message('phone.note')),
     ],
   });
 }

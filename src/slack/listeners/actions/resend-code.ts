@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
+import { message } from '../../../messages/catalog';
+import { wait } from '../../../messages/duration';
 import type { ResendStart } from '../../../verification/send-code';
-import { describeWait } from '../../../verification/sms-text';
 import type { ListenerDependencies } from '../../dependencies';
 import { flowEndedView } from '../../views/outcome';
 import { sendingView } from '../../views/progress';
@@ -14,7 +15,7 @@ export function resendCode({ verification, references, settings, logger }: Liste
   const refusedView = (prepared: Exclude<ResendStart, { kind: 'ready' }>, reference: string): types.ModalView => {
     switch (prepared.kind) {
       case 'cooldown': {
-        const notice = `:hourglass: You can ask for a new code in ${describeWait(prepared.retryAfterSeconds)}.`;
+        const notice = `:hourglass: ${message('resend.cooldown', { wait: wait(prepared.retryAfterSeconds) })}`;
         return codeStepFor(settings, reference, prepared.maskedNumber, notice);
       }
       case 'rate_limited': {
@@ -39,7 +40,7 @@ export function resendCode({ verification, references, settings, logger }: Liste
       if (prepared.kind !== 'ready') return refusedView(prepared, reference);
       await modal.show(sendingView(prepared.maskedNumber));
       const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'resend');
-      const notice = ':incoming_envelope: We sent a new code. Earlier codes no longer work.';
+      const notice = `:incoming_envelope: ${message('resend.sent')}`;
       return afterSendView(settings, reference, prepared.maskedNumber, sent, notice);
     });
   };

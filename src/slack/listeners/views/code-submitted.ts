@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, types, ViewSubmitAction, webApi } from '@slack/bolt';
 import type { AppLogger } from '../../../logger';
+import { message } from '../../../messages/catalog';
 import type { CheckOutcome } from '../../../verification/check-code';
 import type { VerifiedOutcome } from '../../../verification/record-verification';
 import type { ListenerDependencies } from '../../dependencies';
@@ -27,13 +28,13 @@ export function codeSubmitted({ verification, references, settings, logger }: Li
       case 'checking':
         break;
       case 'malformed': {
-        const message = `Enter the ${started.codeLength} digits from the SMS, with nothing else.`;
-        await ack({ response_action: 'errors', errors: { [CODE_INPUT.blockId]: message } });
+        const error = message('code.malformed', { codeLength: started.codeLength });
+        await ack({ response_action: 'errors', errors: { [CODE_INPUT.blockId]: error } });
         return;
       }
       case 'rate_limited': {
-        const message = 'Too many wrong codes today. Try again tomorrow, or ask a workspace admin.';
-        await ack({ response_action: 'errors', errors: { [CODE_INPUT.blockId]: message } });
+        const error = message('code.rate_limited');
+        await ack({ response_action: 'errors', errors: { [CODE_INPUT.blockId]: error } });
         return;
       }
       default:
@@ -61,12 +62,10 @@ function resultView(
   switch (outcome.kind) {
     case 'verified':
       return verifiedView(outcome.maskedNumber, outcome.tag);
-    case 'wrong_code': {
-      const left = `${outcome.attemptsLeft} ${outcome.attemptsLeft === 1 ? 'attempt' : 'attempts'} left`;
-      return retry(`:warning: That code isn't right. ${left}.`);
-    }
+    case 'wrong_code':
+      return retry(`:warning: ${message('code.wrong', { attemptsLeft: outcome.attemptsLeft })}`);
     case 'lookup_failed':
-      return retry(":warning: We couldn't check your code just now, and that try wasn't counted. Submit it again.");
+      return retry(`:warning: ${message('code.lookup_failed')}`);
     default:
       return flowEndedView(outcome.kind);
   }

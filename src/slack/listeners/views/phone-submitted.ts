@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, types, ViewSubmitAction } from '@slack/bolt';
+import { message, type PlainMessageId } from '../../../messages/catalog';
 import type { StartResult } from '../../../verification/start-flow';
 import type { ListenerDependencies } from '../../dependencies';
 import { PHONE_INPUT } from '../../ids';
@@ -10,17 +11,16 @@ import { readSubmission } from '../submission';
 
 type Refusal = Exclude<StartResult, { kind: 'started' | 'repeated' }>;
 
-const PROBLEMS: Record<Exclude<Refusal['kind'], 'rate_limited' | 'country_not_allowed'>, string> = {
-  empty: 'Enter your mobile number.',
-  too_long: "That's too long to be a phone number.",
-  unparseable: "That doesn't look like a phone number. Include the country code, e.g. +61 491 570 156.",
-  invalid: "That isn't a valid phone number. Check the digits and the country code.",
-  not_mobile: 'That looks like a landline. Enter a mobile number that can receive texts.',
-  costly: "We can't send codes to premium-rate, toll-free, shared-cost or pager numbers. Enter your mobile number.",
-  global_network:
-    "We can't send codes to satellite or international-network numbers (+870, +881, +882, +883). Enter a mobile number from a country.",
-  number_taken: "This number can't be verified for your account. If it's yours, ask a workspace admin.",
-  flow_taken: 'This form has expired. Close it and run /verify-phone again.',
+const PROBLEMS: Record<Exclude<Refusal['kind'], 'rate_limited' | 'country_not_allowed'>, PlainMessageId> = {
+  empty: 'phone.empty',
+  too_long: 'phone.too_long',
+  unparseable: 'phone.unparseable',
+  invalid: 'phone.invalid',
+  not_mobile: 'phone.not_mobile',
+  costly: 'phone.costly',
+  global_network: 'phone.global_network',
+  number_taken: 'number.taken',
+  flow_taken: 'phone.flow_taken',
 };
 
 /**
@@ -31,9 +31,9 @@ export function phoneSubmitted({ verification, references, settings, logger }: L
   const problemText = (refusal: Refusal): string => {
     if (refusal.kind === 'rate_limited') return rateLimitedText(refusal.retryAfterSeconds);
     if (refusal.kind === 'country_not_allowed') {
-      return `Codes can only be sent to numbers from ${settings.allowedCountries.join(', ')}.`;
+      return message('phone.country_not_allowed', { countries: settings.allowedCountries });
     }
-    return PROBLEMS[refusal.kind];
+    return message(PROBLEMS[refusal.kind]);
   };
 
   /** What the modal should show for a submission that repeats one already handled. */

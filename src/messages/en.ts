@@ -1,0 +1,114 @@
+import type { Catalog } from './catalog';
+import type { Duration } from './duration';
+
+/** The example number shown to members: a fictional Australian mobile. */
+const EXAMPLE_NUMBER = '+61 491 570 156';
+
+const UNITS: Record<Duration['unit'], readonly [one: string, many: string]> = {
+  second: ['second', 'seconds'],
+  minute: ['minute', 'minutes'],
+  hour: ['hour', 'hours'],
+};
+
+/** "1 minute", "10 minutes". */
+function duration({ unit, count }: Duration): string {
+  const [one, many] = UNITS[unit];
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export const en: Catalog = {
+  'modal.title': 'Verify your phone',
+  'modal.cancel': 'Cancel',
+  'modal.close': 'Close',
+  'button.start_again': 'Start again',
+  'button.resend': 'Resend code',
+  'button.other_number': 'Use a different number',
+
+  'phone.intro':
+    "Prove that this phone is yours: we'll text it a one-time code. Enter the code next, and your Slack profile is marked *phone-verified*.",
+  'phone.input_label': 'Mobile number',
+  'phone.placeholder': EXAMPLE_NUMBER,
+  'phone.hint_local': ({ country }) => `International form (${EXAMPLE_NUMBER}) or a local ${country} number.`,
+  'phone.hint_international': `Include the country code, e.g. ${EXAMPLE_NUMBER}.`,
+  'phone.note': 'Standard SMS rates may apply. Your number is shown only masked, like +61 4•• ••• 156.',
+  'phone.submit': 'Send code',
+  'phone.empty': 'Enter your mobile number.',
+  'phone.too_long': "That's too long to be a phone number.",
+  'phone.unparseable': `That doesn't look like a phone number. Include the country code, e.g. ${EXAMPLE_NUMBER}.`,
+  'phone.invalid': "That isn't a valid phone number. Check the digits and the country code.",
+  'phone.not_mobile': 'That looks like a landline. Enter a mobile number that can receive texts.',
+  'phone.costly':
+    "We can't send codes to premium-rate, toll-free, shared-cost or pager numbers. Enter your mobile number.",
+  'phone.global_network':
+    "We can't send codes to satellite or international-network numbers (+870, +881, +882, +883). Enter a mobile number from a country.",
+  'phone.flow_taken': 'This form has expired. Close it and run /verify-phone again.',
+  'phone.country_not_allowed': ({ countries }) => `Codes can only be sent to numbers from ${countries.join(', ')}.`,
+  'number.taken': "This number can't be verified for your account. If it's yours, ask a workspace admin.",
+
+  'progress.sending': ({ maskedNumber }) => `Sending a code to *${maskedNumber}*…`,
+  'progress.checking': 'Checking your code…',
+
+  'send.failed': ({ maskedNumber }) => `We couldn't send a code to ${maskedNumber}.`,
+  'send.rejected':
+    "The SMS service refused to send to this number. Check that it's a mobile number that can receive texts.",
+  'send.unavailable': "The SMS service isn't answering right now. Nothing was sent. Try again in a few minutes.",
+  'send.unconfirmed':
+    "We couldn't confirm that the SMS was sent. If no code arrives within a minute, use *Resend code*: any earlier code stops working.",
+  'send.gone': 'This verification has already moved on. Start again if you still need a code.',
+  'send.rate_limited': ({ retryAfter }) => `Too many codes have been requested. Try again in ${duration(retryAfter)}.`,
+  'send.may_have_arrived': ({ maskedNumber }) =>
+    `The SMS service accepted the message, so a code may arrive at *${maskedNumber}*, but we couldn't finish on our side. If no code arrives within a minute, use *Resend code*, or start again.`,
+
+  'code.prompt': ({ codeLength, maskedNumber, expiresIn }) =>
+    `Enter the ${codeLength}-digit code we sent to *${maskedNumber}*. It expires ${duration(expiresIn)} after it was sent.`,
+  'code.input_label': ({ codeLength }) => `${codeLength}-digit code`,
+  'code.submit': 'Verify',
+  'code.resend_after': ({ wait }) => `Didn't get it? You can ask for a new code ${duration(wait)} after the last one.`,
+  'code.resend_now': "Didn't get it? Ask for a new code.",
+  'code.malformed': ({ codeLength }) => `Enter the ${codeLength} digits from the SMS, with nothing else.`,
+  'code.rate_limited': 'Too many wrong codes today. Try again tomorrow, or ask a workspace admin.',
+  'code.wrong': ({ attemptsLeft }) =>
+    `That code isn't right. ${attemptsLeft} ${attemptsLeft === 1 ? 'attempt' : 'attempts'} left.`,
+  'code.lookup_failed': "We couldn't check your code just now, and that try wasn't counted. Submit it again.",
+
+  'resend.cooldown': ({ wait }) => `You can ask for a new code in ${duration(wait)}.`,
+  'resend.sent': 'We sent a new code. Earlier codes no longer work.',
+
+  'flow.unknown_flow': "This verification isn't yours or is no longer valid.",
+  'flow.expired': 'This code has expired.',
+  'flow.locked': 'Too many wrong codes: this code no longer works.',
+  'flow.already_verified': 'This code has already been used.',
+  'flow.not_sent': "This code was never sent, so it can't be checked.",
+  'flow.start_again': 'Start again to get a new code.',
+
+  'verified.title': ({ maskedNumber }) => `${maskedNumber} is verified.`,
+  'verified.close': 'You can close this window.',
+  'badge.set': 'Your Slack profile now shows that your phone is verified.',
+  'badge.not_configured':
+    "Your verification is recorded, but this workspace hasn't set up the *Phone verified* profile field, so no badge was added. Your workspace admin has been told.",
+  'badge.transient': 'Slack is busy right now: the *Phone verified* badge will appear on your profile shortly.',
+  'badge.refused':
+    "Your verification is recorded, but Slack didn't accept the profile update, so no badge was added. Your workspace admin has been told.",
+
+  'home.title': 'Phone verification',
+  'home.verified': ({ maskedNumber, date }) => `*Verified:* ${maskedNumber}, on ${date}.`,
+  'home.not_verified':
+    "You haven't verified a phone number yet. It takes a minute: we text you a code and you type it in.",
+  'home.verify': 'Verify my phone number',
+  'home.verify_other': 'Verify a different number',
+  'home.badge.set': 'Your profile shows the *Phone verified* badge.',
+  'home.badge.pending': 'Your profile badge is being updated.',
+  'home.badge.failed': "Your profile badge couldn't be set; your workspace admin can fix this.",
+  'home.badge.not_configured': "This workspace hasn't set up the *Phone verified* profile field, so no badge is shown.",
+  'home.activity_title': 'Recent activity (admins only)',
+  'home.activity_empty': 'No verification activity yet.',
+
+  'error.internal': "Something went wrong on our side, and this step didn't finish.",
+  'error.internal_next': 'Start again in a minute. If it keeps happening, tell a workspace admin.',
+
+  'profile.badge_value': ({ maskedNumber, date }) => `${maskedNumber} (verified ${date})`,
+  'profile.badge_alt': ({ date }) => `Verified ${date}`,
+
+  'sms.code': ({ code, workspace, expiresIn }) =>
+    `Your ${workspace ?? 'Slack'} verification code is ${code}. It expires in ${duration(expiresIn)}. Don't share it with anyone.`,
+};
