@@ -15,6 +15,7 @@ import type {
 } from '../../verification/model';
 import type { VerificationStore } from '../../verification/ports';
 import { openPostgresPool, type PostgresPoolOptions } from './postgres-pool';
+import { takeRateLimitsLocked } from './postgres-rate-limits';
 import { inLockedTransaction } from './postgres-transaction';
 import {
   type AuditRow,
@@ -148,33 +149,8 @@ export class PostgresStore implements VerificationStore {
   }
 
   async takeRateLimits(limits: readonly RateLimit[], nowSeconds: number): Promise<RateLimitResult> {
-    // Holding every bucket's lock makes count-then-insert exact, and all-or-nothing across buckets.
     const keys = limits.map(({ bucket }) => `rate:${bucket}`);
-    return this.transaction(keys, async (client): Promise<RateLimitResult> => {
-      for (const { bucket, limit, windowSeconds } of limits) {
-        const since = nowSeconds - windowSeconds;
-        await client.query('DELETE FROM rate_events WHERE bucket = $1 AND at <= $2', [bucket, since]);
-        const usage = await this.one<{ used: string; oldest: string | null }>(
-          client,
-          'SELECT count(*) AS used, min(at) AS oldest FROM rate_events WHERE bucket = $1',
-          [bucket],
-        );
-        if (Number(usage?.used ?? 0) >= limit) {
-          const oldest = usage?.oldest == null ? nowSeconds : Number(usage.oldest);
-          return { kind: 'full', bucket, retryAfterSeconds: Math.max(1, oldest + windowSeconds - nowSeconds) };
-        }
-      }
-      const ticket: number[] = [];
-      for (const { bucket } of limits) {
-        const row = await this.one<{ id: string }>(
-          client,
-          'INSERT INTO rate_events (bucket, at) VALUES ($1, $2) RETURNING id',
-          [bucket, nowSeconds],
-        );
-        ticket.push(Number(row?.id));
-      }
-      return { kind: 'taken', ticket };
-    });
+    return this.transaction(keys, (client) => takeRateLimitsLocked(client, limits, nowSeconds));
   }
 
   async returnRateLimits(ticket: RateLimitTicket): Promise<void> {
