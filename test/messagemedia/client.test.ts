@@ -4,9 +4,9 @@ import { MessageMediaEmulator } from '../../emulators/messagemedia';
 import {
   MessageMediaClient,
   type MessageMediaClientOptions,
-  MessageMediaError,
   type OutboundMessage,
 } from '../../src/infrastructure/messagemedia/client';
+import { MessageMediaError } from '../../src/infrastructure/messagemedia/errors';
 
 const API_KEY = 'client-test-key';
 const API_SECRET = 'client-test-secret-7q2w';
