@@ -1,12 +1,9 @@
 import { inspect } from 'node:util';
 import { listen, sendJson } from '../../emulators/http';
 import { MessageMediaEmulator } from '../../emulators/messagemedia';
-import {
-  MessageMediaClient,
-  type MessageMediaClientOptions,
-  MessageMediaError,
-  type OutboundMessage,
-} from '../../src/infrastructure/messagemedia/client';
+import { MessageMediaClient, type MessageMediaClientOptions } from '../../src/infrastructure/messagemedia/client';
+import { MessageMediaError } from '../../src/infrastructure/messagemedia/errors';
+import type { OutboundMessage } from '../../src/infrastructure/messagemedia/wire';
 
 const API_KEY = 'client-test-key';
 const API_SECRET = 'client-test-secret-7q2w';

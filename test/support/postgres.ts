@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { describePostgresTarget } from '../../src/infrastructure/store/postgres-store';
+import { describePostgresTarget } from '../../src/infrastructure/store/postgres-pool';
 
 /** The server the PostgreSQL tests use; each test makes its own schema there. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -3,49 +3,19 @@
  * vendor SDK, which puts credentials in its errors, crashes on non-JSON bodies and never times out.
  */
 
-import { isRecord, isString } from '../../shared/guards';
-
-/** Known values (old and new API specs); the API adds statuses over time, so any string is accepted too. */
-export type MessageStatus =
-  | 'queued'
-  | 'processing'
-  | 'processed'
-  | 'scheduled'
-  | 'held'
-  | 'enroute'
-  | 'submitted'
-  | 'delivered'
-  | 'read'
-  | 'expired'
-  | 'rejected'
-  | 'undeliverable'
-  | 'failed'
-  | 'cancelled'
-  // `string & {}` keeps the known values as editor suggestions instead of collapsing to `string`.
-  | (string & {});
-
-/** One SMS to send, in wire (snake_case) form. */
-export interface OutboundMessage {
-  readonly content: string;
-  readonly destination_number: string;
-  readonly metadata?: Readonly<Record<string, string>>;
-  /** ISO-8601; undelivered by then, the provider drops the message. */
-  readonly message_expiry_timestamp?: string;
-  readonly delivery_report?: boolean;
-}
-
-/** A message as the API returns it after a send or a status lookup. */
-export interface SentMessage {
-  readonly message_id: string;
-  readonly status: MessageStatus;
-  readonly content: string;
-  readonly destination_number: string;
-  readonly metadata?: Readonly<Record<string, string>>;
-  readonly message_expiry_timestamp?: string;
-  readonly delivery_report?: boolean;
-  readonly format?: string;
-  readonly scheduled?: string;
-}
+import { MessageMediaError } from './errors';
+import {
+  firstSentMessage,
+  invalidResponse,
+  type Operation,
+  type OutboundMessage,
+  parseJson,
+  type Reply,
+  type SentMessage,
+  successBody,
+  toSentMessage,
+  transportError,
+} from './wire';
 
 export interface MessageMediaClientOptions {
   apiKey: string;
@@ -62,60 +32,7 @@ export interface MessageMediaClientOptions {
   delay?: (ms: number) => Promise<void>;
 }
 
-export type MessageMediaErrorKind =
-  | 'timeout'
-  | 'network'
-  | 'rejected'
-  | 'auth'
-  | 'rate_limited'
-  | 'server'
-  | 'invalid_response';
-
-const RETRYABLE: ReadonlySet<MessageMediaErrorKind> = new Set(['timeout', 'network', 'rate_limited', 'server']);
 const MAX_DELAY_MS = 5_000;
-
-/** Carries only what we chose to keep: never credentials, never the underlying error as `cause`. */
-export class MessageMediaError extends Error {
-  override readonly name = 'MessageMediaError';
-  readonly kind: MessageMediaErrorKind;
-  /** HTTP status, or null when no response arrived. */
-  readonly status: number | null;
-  readonly retryable: boolean;
-  /** The API's validation details on a 400. */
-  readonly details: readonly string[];
-  /** From a 429's Retry-After header, when it gave seconds. */
-  readonly retryAfterSeconds: number | null;
-  /** The system error code of a network failure (ECONNREFUSED, UND_ERR_SOCKET…), which tells how far it got. */
-  readonly systemCode: string | null;
-
-  constructor(
-    message: string,
-    init: {
-      kind: MessageMediaErrorKind;
-      status?: number;
-      details?: readonly string[];
-      retryAfterSeconds?: number | null;
-      systemCode?: string | null;
-    },
-  ) {
-    super(message);
-    this.kind = init.kind;
-    this.status = init.status ?? null;
-    this.retryable = RETRYABLE.has(init.kind);
-    this.details = init.details ?? [];
-    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
-    this.systemCode = init.systemCode ?? null;
-  }
-}
-
-type Operation = 'send' | 'lookup';
-
-interface Reply {
-  readonly status: number;
-  /** undefined when the body is empty or not JSON (e.g. a proxy's HTML page). */
-  readonly body: unknown;
-  readonly retryAfter: string | null;
-}
 
 export class MessageMediaClient {
   // Private fields: the credentials don't show when the client is logged or inspected.
@@ -140,8 +57,7 @@ export class MessageMediaClient {
   /** Never retried: after a timeout or a 5xx the SMS may have gone out, and a retry could send it twice. */
   async sendMessage(message: OutboundMessage): Promise<SentMessage> {
     const reply = await this.#call('send', 'POST', this.#messagesUrl, { messages: [message] });
-    const body = successBody('send', reply);
-    const sent = isRecord(body) && Array.isArray(body.messages) ? toSentMessage(body.messages[0]) : undefined;
+    const sent = firstSentMessage(successBody('send', reply));
     if (!sent) throw invalidResponse('send', reply.status);
     return sent;
   }
@@ -191,82 +107,5 @@ export class MessageMediaClient {
     } catch (error) {
       throw transportError(operation, error);
     }
-  }
-}
-
-/** The JSON body of a 2xx reply; any other reply becomes the matching error. */
-function successBody(operation: Operation, reply: Reply): unknown {
-  if (reply.status < 200 || reply.status > 299) throw httpError(operation, reply);
-  if (reply.body === undefined) throw invalidResponse(operation, reply.status);
-  return reply.body;
-}
-
-function httpError(operation: Operation, { status, body, retryAfter }: Reply): MessageMediaError {
-  const kind = kindOfStatus(status);
-  return new MessageMediaError(`MessageMedia ${operation} failed: HTTP ${status} (${kind})`, {
-    kind,
-    status,
-    details: isRecord(body) && Array.isArray(body.details) ? body.details.filter(isString) : [],
-    // Only the seconds form; an HTTP-date Retry-After falls back to our own backoff.
-    retryAfterSeconds: retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null,
-  });
-}
-
-/** 400/404/422 and other 4xx are permanent; 429 and 5xx are worth another try. */
-function kindOfStatus(status: number): MessageMediaErrorKind {
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'server';
-  if (status >= 400) return 'rejected';
-  return 'invalid_response';
-}
-
-function invalidResponse(operation: Operation, status: number): MessageMediaError {
-  return new MessageMediaError(`MessageMedia ${operation} failed: unexpected response body (HTTP ${status})`, {
-    kind: 'invalid_response',
-    status,
-  });
-}
-
-/**
- * Keeps only the error's name and system code: the error object itself is not ours to vouch for.
- * Duck-typed, because fetch's errors may come from another realm (e.g. under jest) and fail `instanceof Error`.
- */
-function transportError(operation: Operation, error: unknown): MessageMediaError {
-  if (isRecord(error) && error.name === 'TimeoutError') {
-    return new MessageMediaError(`MessageMedia ${operation} timed out`, { kind: 'timeout' });
-  }
-  const cause = isRecord(error) ? error.cause : undefined;
-  const systemCode = isRecord(cause) && isString(cause.code) ? cause.code : null;
-  const suffix = systemCode ? ` (${systemCode})` : '';
-  return new MessageMediaError(`MessageMedia ${operation} failed: network error${suffix}`, {
-    kind: 'network',
-    systemCode,
-  });
-}
-
-/** Structural check of a message from the API; undefined if it lacks what we rely on. */
-function toSentMessage(value: unknown): SentMessage | undefined {
-  if (!isRecord(value)) return undefined;
-  const { metadata, ...fields } = value;
-  if (!hasRequiredFields(fields)) return undefined;
-  // Absent metadata may come back as null; present metadata must be strings only, as we send it.
-  if (metadata === undefined || metadata === null) return fields;
-  const valid = isRecord(metadata) && Object.values(metadata).every(isString);
-  return valid ? { ...fields, metadata: metadata as Record<string, string> } : undefined;
-}
-
-function hasRequiredFields(fields: Record<string, unknown>): fields is Omit<SentMessage, 'metadata'> {
-  const { message_id, status, content, destination_number } = fields;
-  return (
-    isString(message_id) && message_id !== '' && isString(status) && isString(content) && isString(destination_number)
-  );
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { type DeliveredSms, type OutgoingSms, type SmsGateway, SmsGatewayError } from '../../verification/ports';
-import { type MessageMediaClient, MessageMediaError } from './client';
+import type { MessageMediaClient } from './client';
+import { MessageMediaError } from './errors';
 
 /** The domain's SMS port over the MessageMedia Messages API. */
 export class MessageMediaSmsGateway implements SmsGateway {

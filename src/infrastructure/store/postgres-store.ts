@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Pool, type PoolClient, type QueryResultRow } from 'pg';
-import { errorText } from '../../shared/error-text';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type {
   AuditEvent,
   CompleteResult,
@@ -15,7 +14,8 @@ import type {
   VerificationRecord,
 } from '../../verification/model';
 import type { VerificationStore } from '../../verification/ports';
-import { migratePostgres } from './postgres-migrations';
+import { openPostgresPool, type PostgresPoolOptions } from './postgres-pool';
+import { takeRateLimitsLocked } from './postgres-rate-limits';
 import { inLockedTransaction } from './postgres-transaction';
 import {
   type AuditRow,
@@ -30,11 +30,6 @@ import {
 
 type Queryable = Pick<PoolClient, 'query'>;
 
-export interface PostgresStoreOptions {
-  /** Connections in this process's pool (default 10). */
-  readonly max?: number;
-}
-
 /**
  * The shared store: one PostgreSQL database for any number of app processes. Each state change is
  * one conditional statement, decided by the row lock PostgreSQL takes to update a row, or one
@@ -47,19 +42,8 @@ export class PostgresStore implements VerificationStore {
   private constructor(private readonly pool: Pool) {}
 
   /** Connects and brings the schema up to date. The error never contains the connection string. */
-  static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-    const target = describePostgresTarget(connectionString);
-    const pool = new Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
-    // An idle connection that the server drops is discarded by the pool and replaced on the next
-    // query, which reports any lasting outage itself; without a listener the error would crash the process.
-    pool.on('error', () => undefined);
-    try {
-      await migratePostgres(pool);
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw new Error(`Could not open the PostgreSQL store at ${target}: ${errorText(error)}`, { cause: error });
-    }
-    return new PostgresStore(pool);
+  static async open(connectionString: string, options: PostgresPoolOptions = {}): Promise<PostgresStore> {
+    return new PostgresStore(await openPostgresPool(connectionString, options));
   }
 
   async createFlow(flow: NewFlow): Promise<boolean> {
@@ -165,33 +149,8 @@ export class PostgresStore implements VerificationStore {
   }
 
   async takeRateLimits(limits: readonly RateLimit[], nowSeconds: number): Promise<RateLimitResult> {
-    // Holding every bucket's lock makes count-then-insert exact, and all-or-nothing across buckets.
     const keys = limits.map(({ bucket }) => `rate:${bucket}`);
-    return this.transaction(keys, async (client): Promise<RateLimitResult> => {
-      for (const { bucket, limit, windowSeconds } of limits) {
-        const since = nowSeconds - windowSeconds;
-        await client.query('DELETE FROM rate_events WHERE bucket = $1 AND at <= $2', [bucket, since]);
-        const usage = await this.one<{ used: string; oldest: string | null }>(
-          client,
-          'SELECT count(*) AS used, min(at) AS oldest FROM rate_events WHERE bucket = $1',
-          [bucket],
-        );
-        if (Number(usage?.used ?? 0) >= limit) {
-          const oldest = usage?.oldest == null ? nowSeconds : Number(usage.oldest);
-          return { kind: 'full', bucket, retryAfterSeconds: Math.max(1, oldest + windowSeconds - nowSeconds) };
-        }
-      }
-      const ticket: number[] = [];
-      for (const { bucket } of limits) {
-        const row = await this.one<{ id: string }>(
-          client,
-          'INSERT INTO rate_events (bucket, at) VALUES ($1, $2) RETURNING id',
-          [bucket, nowSeconds],
-        );
-        ticket.push(Number(row?.id));
-      }
-      return { kind: 'taken', ticket };
-    });
+    return this.transaction(keys, (client) => takeRateLimitsLocked(client, limits, nowSeconds));
   }
 
   async returnRateLimits(ticket: RateLimitTicket): Promise<void> {
@@ -287,15 +246,4 @@ export class PostgresStore implements VerificationStore {
 export function advisoryLockIds(keys: readonly string[]): string[] {
   const ids = new Set(keys.map((key) => createHash('sha256').update(`verify-phone:${key}`).digest().readBigInt64BE(0)));
   return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
-}
-
-/** `host:port/database` of a PostgreSQL URL: enough to tell which server, without user or password. */
-export function describePostgresTarget(connectionString: string): string {
-  try {
-    const url = new URL(connectionString);
-    const host = url.host || url.searchParams.get('host') || 'localhost';
-    return `${host}${url.pathname || '/'}`;
-  } catch {
-    return '(an unparsable PostgreSQL URL)';
-  }
 }
