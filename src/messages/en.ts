@@ -1,5 +1,5 @@
-import type { Catalog } from './catalog';
 import type { Duration } from './duration';
+import type { Catalog } from './entries';
 
 /** The example number shown to members: a fictional Australian mobile. */
 const EXAMPLE_NUMBER = '+61 491 570 156';

@@ -1,0 +1,108 @@
+import type { Duration } from './duration';
+
+/** An entry that takes no parameters. */
+export type NoParams = Record<string, never>;
+
+/**
+ * Every member-facing text, by id, with the parameters it is given. Emoji and whole-line bold are
+ * the views' layout; a catalog entry holds the words, and any markup that sits inside them.
+ */
+export interface MessageParams {
+  'modal.title': NoParams;
+  'modal.cancel': NoParams;
+  'modal.close': NoParams;
+  'button.start_again': NoParams;
+  'button.resend': NoParams;
+  'button.other_number': NoParams;
+
+  'phone.intro': NoParams;
+  'phone.input_label': NoParams;
+  'phone.placeholder': NoParams;
+  'phone.hint_local': { readonly country: string };
+  'phone.hint_international': NoParams;
+  'phone.note': NoParams;
+  'phone.submit': NoParams;
+  'phone.empty': NoParams;
+  'phone.too_long': NoParams;
+  'phone.unparseable': NoParams;
+  'phone.invalid': NoParams;
+  'phone.not_mobile': NoParams;
+  'phone.costly': NoParams;
+  'phone.global_network': NoParams;
+  'phone.flow_taken': NoParams;
+  'phone.country_not_allowed': { readonly countries: readonly string[] };
+  'number.taken': NoParams;
+
+  'progress.sending': { readonly maskedNumber: string };
+  'progress.checking': NoParams;
+
+  'send.failed': { readonly maskedNumber: string };
+  'send.rejected': NoParams;
+  'send.unavailable': NoParams;
+  'send.unconfirmed': NoParams;
+  'send.gone': NoParams;
+  'send.rate_limited': { readonly retryAfter: Duration };
+  'send.may_have_arrived': { readonly maskedNumber: string };
+
+  'code.prompt': { readonly codeLength: number; readonly maskedNumber: string; readonly expiresIn: Duration };
+  'code.input_label': { readonly codeLength: number };
+  'code.submit': NoParams;
+  'code.resend_after': { readonly wait: Duration };
+  'code.resend_now': NoParams;
+  'code.malformed': { readonly codeLength: number };
+  'code.rate_limited': NoParams;
+  'code.wrong': { readonly attemptsLeft: number };
+  'code.lookup_failed': NoParams;
+
+  'resend.cooldown': { readonly wait: Duration };
+  'resend.sent': NoParams;
+
+  'flow.unknown_flow': NoParams;
+  'flow.expired': NoParams;
+  'flow.locked': NoParams;
+  'flow.already_verified': NoParams;
+  'flow.not_sent': NoParams;
+  'flow.start_again': NoParams;
+
+  'verified.title': { readonly maskedNumber: string };
+  'verified.close': NoParams;
+  'badge.set': NoParams;
+  'badge.not_configured': NoParams;
+  'badge.transient': NoParams;
+  'badge.refused': NoParams;
+
+  'home.title': NoParams;
+  'home.verified': { readonly maskedNumber: string; readonly date: string };
+  'home.not_verified': NoParams;
+  'home.verify': NoParams;
+  'home.verify_other': NoParams;
+  'home.badge.set': NoParams;
+  'home.badge.pending': NoParams;
+  'home.badge.failed': NoParams;
+  'home.badge.not_configured': NoParams;
+  'home.activity_title': NoParams;
+  'home.activity_empty': NoParams;
+
+  'error.internal': NoParams;
+  'error.internal_next': NoParams;
+
+  'profile.badge_value': { readonly maskedNumber: string; readonly date: string };
+  'profile.badge_alt': { readonly date: string };
+
+  /** `workspace` is undefined when the name can't be shown (see sms-text.ts). */
+  'sms.code': { readonly code: string; readonly workspace: string | undefined; readonly expiresIn: Duration };
+}
+
+export type MessageId = keyof MessageParams;
+
+/** An id whose entry takes no parameters: what a table from a state to its words holds. */
+export type PlainMessageId = { [K in MessageId]: [MessageParams[K]] extends [NoParams] ? K : never }[MessageId];
+
+type Entry<P> = [P] extends [NoParams] ? string : (params: P) => string;
+
+/**
+ * What a locale provides: every id, as a string or a function of exactly its parameters. A new
+ * locale is one more file, `export const fr: Catalog = { ... }`, which does not compile until it
+ * has every id and no other.
+ */
+export type Catalog = { readonly [K in MessageId]: Entry<MessageParams[K]> };
