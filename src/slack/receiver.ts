@@ -2,12 +2,16 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type App, HTTPResponseAck, HTTPModuleFunctions as http, type Logger, type Receiver } from '@slack/bolt';
+import type { AppLogger } from '../logger';
 import { isRecord } from '../shared/guards';
 import { shapeProblem } from './payload-shape';
 
 export interface SlackReceiverOptions {
   readonly signingSecret: string;
-  readonly logger: Logger;
+  /** The receiver's own lines, as structured fields. */
+  readonly logger: AppLogger;
+  /** Bolt's logger interface, for Bolt's ack and error handling. */
+  readonly boltLogger: Logger;
   /** Answers `GET /healthz`: true → 200, false → 503. */
   readonly isReady: () => boolean;
   /** Slack's payloads are small; a modal view is at most 250 kB. */
@@ -15,6 +19,9 @@ export interface SlackReceiverOptions {
 }
 
 const EVENTS_PATH = '/slack/events';
+
+/** Why a request went no further than the receiver: the `reason` field of its log line. */
+type Refusal = 'body_too_large' | 'bad_or_stale_signature' | 'invalid_body' | 'unroutable_body';
 
 /**
  * Bolt's HTTP receiver, tightened: the same signature check, body parsing and ack handling (Bolt's
@@ -34,7 +41,7 @@ export class SlackReceiver implements Receiver {
   async start(port: number): Promise<Server> {
     const server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
-        this.options.logger.error('request handling failed', error);
+        this.options.logger.error({ err: error, path: pathOf(req) }, 'request handling failed');
         if (!res.headersSent) http.buildNoBodyResponse(res, 500);
       });
     });
@@ -57,7 +64,7 @@ export class SlackReceiver implements Receiver {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = req.url?.split('?')[0];
+    const path = pathOf(req);
     if (req.method === 'GET' && path === '/healthz') {
       const ready = this.options.isReady();
       res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');
@@ -69,38 +76,36 @@ export class SlackReceiver implements Receiver {
   }
 
   private async handleEvent(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { logger, signingSecret, bodyLimitBytes = 1_000_000 } = this.options;
+    const { signingSecret, bodyLimitBytes = 1_000_000 } = this.options;
     let request: Awaited<ReturnType<typeof http.parseAndVerifyHTTPRequest>>;
     try {
       request = await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret, bodyLimit: bodyLimitBytes }, req);
     } catch (error) {
       const tooLarge = http.isRawBodyError(error) && error.statusCode === 413;
-      logger.warn(tooLarge ? 'request body too large' : 'request refused: bad or stale signature');
-      http.buildNoBodyResponse(res, tooLarge ? 413 : 401);
-      return;
+      return this.refuse(res, tooLarge ? 413 : 401, tooLarge ? 'body_too_large' : 'bad_or_stale_signature');
     }
     let body: unknown;
     try {
       body = http.parseHTTPRequestBody(request);
     } catch {
-      logger.warn('request refused: body is not valid for its content type');
-      http.buildNoBodyResponse(res, 400);
-      return;
+      return this.refuse(res, 400, 'invalid_body');
     }
     if (isRecord(body) && body.ssl_check === '1') return http.buildSSLCheckResponse(res);
     if (isRecord(body) && body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
     const problem = shapeProblem(body);
-    if (problem || !isRecord(body)) {
-      logger.warn(`request refused: ${problem}`);
-      http.buildNoBodyResponse(res, 400);
-      return;
-    }
+    if (problem || !isRecord(body)) return this.refuse(res, 400, 'unroutable_body', problem);
     await this.dispatch(request, body, res);
+  }
+
+  /** Answers a request that goes no further than the receiver, and says why in the log. */
+  private refuse(res: ServerResponse, status: number, reason: Refusal, problem?: string): void {
+    this.options.logger.warn({ reason, problem, status, path: EVENTS_PATH }, 'request refused');
+    http.buildNoBodyResponse(res, status);
   }
 
   /** Hands a routable event to Bolt, with Bolt's own ack (3 s timer, single use). */
   private async dispatch(req: IncomingMessage, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
-    const { logger } = this.options;
+    const logger = this.options.boltLogger;
     const ack = new HTTPResponseAck({
       logger,
       processBeforeResponse: false,
@@ -135,4 +140,8 @@ export class SlackReceiver implements Receiver {
       if (acknowledged) ack.ack();
     }
   }
+}
+
+function pathOf(req: IncomingMessage): string | undefined {
+  return req.url?.split('?')[0];
 }

@@ -19,12 +19,19 @@ describe('requests from Slack', () => {
       trigger_id: env.slack.issueTriggerId('U1'),
     }).toString();
 
+  /** The receiver's log lines for the requests it refused with `reason`. */
+  const refusals = (reason: string) =>
+    env.logs.entries().filter((entry) => entry.component === 'receiver' && entry.reason === reason);
+
   it('rejects a bad signature with 401 and runs nothing', async () => {
     const body = commandBody();
     const headers = { ...env.driver.sign(body), 'x-slack-signature': `v0=${'0'.repeat(64)}` };
     const response = await env.driver.sendRaw(body, headers);
     expect(response.status).toBe(401);
     expect(env.slack.callsTo('views.open')).toHaveLength(0);
+    expect(refusals('bad_or_stale_signature')).toEqual([
+      expect.objectContaining({ level: 40, msg: 'request refused', status: 401, path: '/slack/events' }),
+    ]);
   });
 
   it('rejects a signature made with another secret', async () => {
