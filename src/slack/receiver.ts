@@ -21,7 +21,16 @@ export interface SlackReceiverOptions {
 const EVENTS_PATH = '/slack/events';
 
 /** Why a request went no further than the receiver: the `reason` field of its log line. */
-type Refusal = 'body_too_large' | 'bad_or_stale_signature' | 'invalid_body' | 'unroutable_body';
+type Refusal =
+  | 'stale_timestamp'
+  | 'future_timestamp'
+  | 'bad_signature'
+  | 'body_too_large'
+  | 'invalid_body'
+  | 'unroutable_body';
+
+/** Slack's replay window: a request dated further than this from our clock, either way, is refused. */
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 /**
  * Bolt's HTTP receiver, tightened: the same signature check, body parsing and ack handling (Bolt's
@@ -77,12 +86,14 @@ export class SlackReceiver implements Receiver {
 
   private async handleEvent(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { signingSecret, bodyLimitBytes = 1_000_000 } = this.options;
+    const skew = timestampProblem(req);
+    if (skew) return this.refuse(res, 401, skew);
     let request: Awaited<ReturnType<typeof http.parseAndVerifyHTTPRequest>>;
     try {
       request = await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret, bodyLimit: bodyLimitBytes }, req);
     } catch (error) {
       const tooLarge = http.isRawBodyError(error) && error.statusCode === 413;
-      return this.refuse(res, tooLarge ? 413 : 401, tooLarge ? 'body_too_large' : 'bad_or_stale_signature');
+      return this.refuse(res, tooLarge ? 413 : 401, tooLarge ? 'body_too_large' : 'bad_signature');
     }
     let body: unknown;
     try {
@@ -144,4 +155,13 @@ export class SlackReceiver implements Receiver {
 
 function pathOf(req: IncomingMessage): string | undefined {
   return req.url?.split('?')[0];
+}
+
+/** Bolt refuses stale requests only; one dated ahead could otherwise be replayed until its date comes. */
+function timestampProblem(req: IncomingMessage): 'stale_timestamp' | 'future_timestamp' | undefined {
+  // An absent or malformed header gives NaN, which is in no window: Bolt refuses it (bar an ssl_check).
+  const skew = Number(req.headers['x-slack-request-timestamp']) - Math.floor(Date.now() / 1000);
+  if (skew < -MAX_CLOCK_SKEW_SECONDS) return 'stale_timestamp';
+  if (skew > MAX_CLOCK_SKEW_SECONDS) return 'future_timestamp';
+  return undefined;
 }

@@ -29,7 +29,7 @@ describe('requests from Slack', () => {
     const response = await env.driver.sendRaw(body, headers);
     expect(response.status).toBe(401);
     expect(env.slack.callsTo('views.open')).toHaveLength(0);
-    expect(refusals('bad_or_stale_signature')).toEqual([
+    expect(refusals('bad_signature')).toEqual([
       expect.objectContaining({ level: 40, msg: 'request refused', status: 401, path: '/slack/events' }),
     ]);
   });
@@ -46,6 +46,7 @@ describe('requests from Slack', () => {
     const response = await env.driver.sendRaw(body, env.driver.sign(body, fiveMinutesAgo));
     expect(response.status).toBe(401);
     expect(env.slack.callsTo('views.open')).toHaveLength(0);
+    expect(refusals('stale_timestamp')).toEqual([expect.objectContaining({ level: 40, status: 401 })]);
   });
 
   it('rejects an unsigned request', async () => {
@@ -60,6 +61,24 @@ describe('requests from Slack', () => {
     const opened = await env.slack.waitForCall('views.open');
     expect(opened.ok).toBe(true);
     expect(opened.args.trigger_id).toBe(ack.triggerId);
+  });
+
+  it('rejects a correctly signed request dated more than 5 minutes ahead with 401; 4 minutes ahead still works', async () => {
+    const signedAt = (offsetSeconds: number) => {
+      const body = commandBody();
+      const headers = env.driver.sign(body, Math.floor(Date.now() / 1000) + offsetSeconds);
+      return { body, headers, triggerId: new URLSearchParams(body).get('trigger_id') };
+    };
+    const early = signedAt(10 * 60);
+    expect((await env.driver.sendRaw(early.body, early.headers)).status).toBe(401);
+    const skewed = signedAt(4 * 60);
+    const opened = env.slack.waitForCall(
+      (call) => call.method === 'views.open' && call.args.trigger_id === skewed.triggerId,
+    );
+    expect((await env.driver.sendRaw(skewed.body, skewed.headers)).status).toBe(200);
+    await opened;
+    expect(env.slack.callsTo('views.open').filter((call) => call.args.trigger_id === early.triggerId)).toEqual([]);
+    expect(refusals('future_timestamp')).toEqual([expect.objectContaining({ level: 40, status: 401 })]);
   });
 
   it('answers the readiness probe', async () => {
