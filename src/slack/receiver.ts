@@ -1,7 +1,14 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { type App, HTTPResponseAck, HTTPModuleFunctions as http, type Logger, type Receiver } from '@slack/bolt';
+import {
+  type App,
+  type BufferedIncomingMessage,
+  HTTPResponseAck,
+  HTTPModuleFunctions as http,
+  type Logger,
+  type Receiver,
+} from '@slack/bolt';
 import type { AppLogger } from '../logger';
 import { isRecord } from '../shared/guards';
 import { shapeProblem } from './payload-shape';
@@ -85,16 +92,8 @@ export class SlackReceiver implements Receiver {
   }
 
   private async handleEvent(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { signingSecret, bodyLimitBytes = 1_000_000 } = this.options;
-    const skew = timestampProblem(req);
-    if (skew) return this.refuse(res, 401, skew);
-    let request: Awaited<ReturnType<typeof http.parseAndVerifyHTTPRequest>>;
-    try {
-      request = await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret, bodyLimit: bodyLimitBytes }, req);
-    } catch (error) {
-      const tooLarge = http.isRawBodyError(error) && error.statusCode === 413;
-      return this.refuse(res, tooLarge ? 413 : 401, tooLarge ? 'body_too_large' : 'bad_signature');
-    }
+    const request = await this.verified(req, res);
+    if (!request) return;
     let body: unknown;
     try {
       body = http.parseHTTPRequestBody(request);
@@ -108,10 +107,27 @@ export class SlackReceiver implements Receiver {
     await this.dispatch(request, body, res);
   }
 
+  /** The request with its body read, dated within the window and signed; undefined once refused. */
+  private async verified(req: IncomingMessage, res: ServerResponse): Promise<BufferedIncomingMessage | undefined> {
+    const skew = timestampProblem(req);
+    if (skew) return this.refuse(res, 401, skew);
+    const { signingSecret, bodyLimitBytes = 1_000_000 } = this.options;
+    try {
+      return await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret, bodyLimit: bodyLimitBytes }, req);
+    } catch (error) {
+      if (!(http.isRawBodyError(error) && error.statusCode === 413)) return this.refuse(res, 401, 'bad_signature');
+      // Bolt stops reading an oversized body midway and leaves the request paused; its unread rest would
+      // wedge this keep-alive connection for good. Answer, and have Node close the connection after.
+      res.setHeader('connection', 'close');
+      return this.refuse(res, 413, 'body_too_large');
+    }
+  }
+
   /** Answers a request that goes no further than the receiver, and says why in the log. */
-  private refuse(res: ServerResponse, status: number, reason: Refusal, problem?: string): void {
+  private refuse(res: ServerResponse, status: number, reason: Refusal, problem?: string): undefined {
     this.options.logger.warn({ reason, problem, status, path: EVENTS_PATH }, 'request refused');
     http.buildNoBodyResponse(res, status);
+    return undefined;
   }
 
   /** Hands a routable event to Bolt, with Bolt's own ack (3 s timer, single use). */

@@ -1,4 +1,32 @@
+import { connect, type Socket } from 'node:net';
 import { TestEnvironment } from '../support/environment';
+import { eventually } from '../support/faults';
+
+/**
+ * Reads the answers on one raw connection: each call resolves with the next status line, or `closed`
+ * once the connection is closed, and fails after `timeoutMs` when neither comes.
+ */
+function answersOn(socket: Socket): (timeoutMs: number) => Promise<string> {
+  let received = '';
+  let closed = false;
+  let read = 0;
+  socket.on('data', (chunk: Buffer) => {
+    received += chunk.toString('latin1');
+  });
+  socket.on('close', () => {
+    closed = true;
+  });
+  socket.on('error', () => {}); // a reset after the answer is one more way of closing
+  return (timeoutMs) =>
+    eventually(
+      () => {
+        const line = received.match(/^HTTP\/1\.1 \d{3}/gm)?.[read];
+        if (line) read += 1;
+        return line ?? (closed && 'closed');
+      },
+      { timeoutMs, what: 'an answer or a close on the connection' },
+    );
+}
 
 describe('requests from Slack', () => {
   let env: TestEnvironment;
@@ -79,6 +107,26 @@ describe('requests from Slack', () => {
     await opened;
     expect(env.slack.callsTo('views.open').filter((call) => call.args.trigger_id === early.triggerId)).toEqual([]);
     expect(refusals('future_timestamp')).toEqual([expect.objectContaining({ level: 40, status: 401 })]);
+  });
+
+  it('answers 413 to an oversized body, and the connection then answers again or is closed', async () => {
+    const body = 'x'.repeat(3_000_000); // three times the receiver's limit
+    const socket = connect(Number(new URL(env.appUrl).port), '127.0.0.1');
+    const nextAnswer = answersOn(socket);
+    const headers = Object.entries({ ...env.driver.sign(body), 'content-length': String(body.length) });
+    socket.write(
+      `POST /slack/events HTTP/1.1\r\nhost: app\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`,
+    );
+    socket.write(body);
+    try {
+      expect(await nextAnswer(5_000)).toBe('HTTP/1.1 413');
+      if (socket.writable) socket.write('GET /healthz HTTP/1.1\r\nhost: app\r\n\r\n');
+      expect(['HTTP/1.1 200', 'closed']).toContain(await nextAnswer(3_000));
+    } finally {
+      socket.destroy();
+    }
+    expect((await fetch(env.appUrl.replace('/slack/events', '/healthz'))).status).toBe(200);
+    expect(refusals('body_too_large')).toEqual([expect.objectContaining({ level: 40, status: 413 })]);
   });
 
   it('answers the readiness probe', async () => {
