@@ -52,6 +52,7 @@ export class SlackReceiver implements Receiver {
 
   init(app: App): void {
     this.app = app;
+    withPrototypeFreeClientCache(app);
   }
 
   async start(port: number): Promise<Server> {
@@ -180,4 +181,17 @@ function timestampProblem(req: IncomingMessage): 'stale_timestamp' | 'future_tim
   if (skew < -MAX_CLOCK_SKEW_SECONDS) return 'stale_timestamp';
   if (skew > MAX_CLOCK_SKEW_SECONDS) return 'future_timestamp';
   return undefined;
+}
+
+/**
+ * Bolt 5 caches a Web API client per team in a plain object (the private `App.clients`), keyed by the
+ * team id each request carries: a team named `constructor` or `__proto__` finds a member of
+ * Object.prototype instead of a cache entry, and the request fails with a 500. In a prototype-free
+ * object every id is an ordinary key.
+ */
+function withPrototypeFreeClientCache(app: App): void {
+  const internals = app as unknown as { clients?: unknown };
+  // Fail at start-up, not per request, if a Bolt upgrade moved the cache: its keying must be checked again.
+  if (!isRecord(internals.clients)) throw new Error('Bolt has no App.clients cache to harden');
+  internals.clients = Object.assign(Object.create(null), internals.clients);
 }
