@@ -57,7 +57,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const slackLogger = boltLogger(logger);
   const receiver = new SlackReceiver({
     signingSecret: config.slack.signingSecret,
-    logger: slackLogger,
+    logger: logger.child({ component: 'receiver' }),
+    boltLogger: slackLogger,
     isReady: () => ready,
   });
   const app = new App({

@@ -4,11 +4,49 @@ import type { LogLevel as ConfigLogLevel } from './config';
 
 export type AppLogger = Logger;
 
+/** Where log lines go, and a way to wait for them to be written before the process exits. */
+export interface LogDestination extends DestinationStream {
+  /** Resolves once the lines written so far have left the process, or stdout has failed, or after `timeoutMs`. */
+  flush(timeoutMs: number): Promise<void>;
+}
+
+/**
+ * stdout as a destination that can block neither logging nor exit. pino's default (sonic-boom)
+ * flushes synchronously at exit and retries a write that failed with EPIPE forever, so a process whose
+ * log reader had gone never ended. Node's own stdout stream queues lines without blocking instead;
+ * once it fails (the reader is gone) lines are dropped, and while the reader stalls at most
+ * `maxQueuedBytes` wait in memory.
+ */
+export function stdoutDestination(
+  stdout: NodeJS.WriteStream = process.stdout,
+  maxQueuedBytes = 4 * 1024 * 1024,
+): LogDestination {
+  let failed = false;
+  stdout.on('error', () => {
+    failed = true;
+  });
+  return {
+    write(line: string) {
+      if (!failed && stdout.writableLength < maxQueuedBytes) stdout.write(line);
+    },
+    flush: (timeoutMs) =>
+      new Promise<void>((resolve) => {
+        if (failed) return resolve();
+        const timer = setTimeout(resolve, timeoutMs);
+        // An empty write completes after everything queued before it, or fails with the stream.
+        stdout.write('', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
+  };
+}
+
 /**
  * Structured JSON logs. The domain only ever logs masked numbers and never codes; redaction is a
  * second net for tokens and secrets that could ride along in an error object.
  */
-export function createLogger(level: ConfigLogLevel, destination?: DestinationStream): AppLogger {
+export function createLogger(level: ConfigLogLevel, destination: DestinationStream): AppLogger {
   return pino(
     {
       level,

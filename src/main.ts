@@ -1,8 +1,11 @@
 import 'dotenv/config';
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
+import { createLogger, stdoutDestination } from './logger';
 import { errorText } from './shared/error-text';
+
+/** How long exiting waits for the last log lines to reach a slow reader of stdout. */
+const LOG_FLUSH_MS = 2_000;
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -13,15 +16,17 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
     process.exit(78); // EX_CONFIG
   }
-  const logger = createLogger(config.logLevel);
+  const logs = stdoutDestination();
+  const logger = createLogger(config.logLevel, logs);
   const app = await startApp(config, { logger });
+  const exit = (code: number) => logs.flush(LOG_FLUSH_MS).then(() => process.exit(code));
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     app.stop().then(
-      () => process.exit(0),
+      () => exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        return exit(1);
       },
     );
   };

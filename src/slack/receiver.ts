@@ -1,13 +1,24 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { type App, HTTPResponseAck, HTTPModuleFunctions as http, type Logger, type Receiver } from '@slack/bolt';
+import {
+  type App,
+  type BufferedIncomingMessage,
+  HTTPResponseAck,
+  HTTPModuleFunctions as http,
+  type Logger,
+  type Receiver,
+} from '@slack/bolt';
+import type { AppLogger } from '../logger';
 import { isRecord } from '../shared/guards';
 import { shapeProblem } from './payload-shape';
 
 export interface SlackReceiverOptions {
   readonly signingSecret: string;
-  readonly logger: Logger;
+  /** The receiver's own lines, as structured fields. */
+  readonly logger: AppLogger;
+  /** Bolt's logger interface, for Bolt's ack and error handling. */
+  readonly boltLogger: Logger;
   /** Answers `GET /healthz`: true → 200, false → 503. */
   readonly isReady: () => boolean;
   /** Slack's payloads are small; a modal view is at most 250 kB. */
@@ -15,6 +26,18 @@ export interface SlackReceiverOptions {
 }
 
 const EVENTS_PATH = '/slack/events';
+
+/** Why a request went no further than the receiver: the `reason` field of its log line. */
+type Refusal =
+  | 'stale_timestamp'
+  | 'future_timestamp'
+  | 'bad_signature'
+  | 'body_too_large'
+  | 'invalid_body'
+  | 'unroutable_body';
+
+/** Slack's replay window: a request dated further than this from our clock, either way, is refused. */
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 /**
  * Bolt's HTTP receiver, tightened: the same signature check, body parsing and ack handling (Bolt's
@@ -29,12 +52,13 @@ export class SlackReceiver implements Receiver {
 
   init(app: App): void {
     this.app = app;
+    withPrototypeFreeClientCache(app);
   }
 
   async start(port: number): Promise<Server> {
     const server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
-        this.options.logger.error('request handling failed', error);
+        this.options.logger.error({ err: error, path: pathOf(req) }, 'request handling failed');
         if (!res.headersSent) http.buildNoBodyResponse(res, 500);
       });
     });
@@ -57,7 +81,7 @@ export class SlackReceiver implements Receiver {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = req.url?.split('?')[0];
+    const path = pathOf(req);
     if (req.method === 'GET' && path === '/healthz') {
       const ready = this.options.isReady();
       res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');
@@ -69,38 +93,47 @@ export class SlackReceiver implements Receiver {
   }
 
   private async handleEvent(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { logger, signingSecret, bodyLimitBytes = 1_000_000 } = this.options;
-    let request: Awaited<ReturnType<typeof http.parseAndVerifyHTTPRequest>>;
-    try {
-      request = await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret, bodyLimit: bodyLimitBytes }, req);
-    } catch (error) {
-      const tooLarge = http.isRawBodyError(error) && error.statusCode === 413;
-      logger.warn(tooLarge ? 'request body too large' : 'request refused: bad or stale signature');
-      http.buildNoBodyResponse(res, tooLarge ? 413 : 401);
-      return;
-    }
+    const request = await this.verified(req, res);
+    if (!request) return;
     let body: unknown;
     try {
       body = http.parseHTTPRequestBody(request);
     } catch {
-      logger.warn('request refused: body is not valid for its content type');
-      http.buildNoBodyResponse(res, 400);
-      return;
+      return this.refuse(res, 400, 'invalid_body');
     }
     if (isRecord(body) && body.ssl_check === '1') return http.buildSSLCheckResponse(res);
     if (isRecord(body) && body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
     const problem = shapeProblem(body);
-    if (problem || !isRecord(body)) {
-      logger.warn(`request refused: ${problem}`);
-      http.buildNoBodyResponse(res, 400);
-      return;
-    }
+    if (problem || !isRecord(body)) return this.refuse(res, 400, 'unroutable_body', problem);
     await this.dispatch(request, body, res);
+  }
+
+  /** The request with its body read, dated within the window and signed; undefined once refused. */
+  private async verified(req: IncomingMessage, res: ServerResponse): Promise<BufferedIncomingMessage | undefined> {
+    const skew = timestampProblem(req);
+    if (skew) return this.refuse(res, 401, skew);
+    const { signingSecret, bodyLimitBytes = 1_000_000 } = this.options;
+    try {
+      return await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret, bodyLimit: bodyLimitBytes }, req);
+    } catch (error) {
+      if (!(http.isRawBodyError(error) && error.statusCode === 413)) return this.refuse(res, 401, 'bad_signature');
+      // Bolt stops reading an oversized body midway and leaves the request paused; its unread rest would
+      // wedge this keep-alive connection for good. Answer, and have Node close the connection after.
+      res.setHeader('connection', 'close');
+      return this.refuse(res, 413, 'body_too_large');
+    }
+  }
+
+  /** Answers a request that goes no further than the receiver, and says why in the log. */
+  private refuse(res: ServerResponse, status: number, reason: Refusal, problem?: string): undefined {
+    this.options.logger.warn({ reason, problem, status, path: EVENTS_PATH }, 'request refused');
+    http.buildNoBodyResponse(res, status);
+    return undefined;
   }
 
   /** Hands a routable event to Bolt, with Bolt's own ack (3 s timer, single use). */
   private async dispatch(req: IncomingMessage, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
-    const { logger } = this.options;
+    const logger = this.options.boltLogger;
     const ack = new HTTPResponseAck({
       logger,
       processBeforeResponse: false,
@@ -135,4 +168,30 @@ export class SlackReceiver implements Receiver {
       if (acknowledged) ack.ack();
     }
   }
+}
+
+function pathOf(req: IncomingMessage): string | undefined {
+  return req.url?.split('?')[0];
+}
+
+/** Bolt refuses stale requests only; one dated ahead could otherwise be replayed until its date comes. */
+function timestampProblem(req: IncomingMessage): 'stale_timestamp' | 'future_timestamp' | undefined {
+  // An absent or malformed header gives NaN, which is in no window: Bolt refuses it (bar an ssl_check).
+  const skew = Number(req.headers['x-slack-request-timestamp']) - Math.floor(Date.now() / 1000);
+  if (skew < -MAX_CLOCK_SKEW_SECONDS) return 'stale_timestamp';
+  if (skew > MAX_CLOCK_SKEW_SECONDS) return 'future_timestamp';
+  return undefined;
+}
+
+/**
+ * Bolt 5 caches a Web API client per team in a plain object (the private `App.clients`), keyed by the
+ * team id each request carries: a team named `constructor` or `__proto__` finds a member of
+ * Object.prototype instead of a cache entry, and the request fails with a 500. In a prototype-free
+ * object every id is an ordinary key.
+ */
+function withPrototypeFreeClientCache(app: App): void {
+  const internals = app as unknown as { clients?: unknown };
+  // Fail at start-up, not per request, if a Bolt upgrade moved the cache: its keying must be checked again.
+  if (!isRecord(internals.clients)) throw new Error('Bolt has no App.clients cache to harden');
+  internals.clients = Object.assign(Object.create(null), internals.clients);
 }

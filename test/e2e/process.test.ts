@@ -5,11 +5,14 @@ import { MessageMediaEmulator } from '../../emulators/messagemedia';
 import { SlackDriver, SlackEmulator } from '../../emulators/slack';
 import { AppProcess } from '../support/app-process';
 import { appEnvironment, BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET } from '../support/environment';
+import { inPool, pause } from '../support/faults';
 import { codeStepPrompt, withNumber } from '../support/texts';
 
 const NUMBER = '+61491570156';
 const CODE_STEP = codeStepPrompt(NUMBER);
 const VERIFIED = withNumber('verified.title', NUMBER);
+/** Log lines (about 150 bytes each) that more than fill a stdout pipe's buffer (about 200 kB on Linux). */
+const PIPE_FILLING_LINES = 3_000;
 
 describe('the app process', () => {
   let folder: string;
@@ -62,16 +65,54 @@ describe('the app process', () => {
       expect(app.output.stderr).not.toContain('xoxb-revoked');
     });
 
-    it('reports ready on /healthz and exits cleanly on SIGTERM', async () => {
+    /** `count` unsigned posts, each refused with a 401 and a log line: enough of them fill the stdout pipe. */
+    async function logLines(app: AppProcess, count: number): Promise<void> {
+      const url = await app.eventsUrl();
+      const post = async () => expect((await fetch(url, { method: 'POST', body: 'x' })).status).toBe(401);
+      await inPool(
+        Array.from({ length: count }, () => post),
+        32,
+      );
+    }
+
+    it('reports ready on /healthz and exits cleanly on SIGTERM, with every log line written', async () => {
       const app = AppProcess.spawn(env, folder);
       try {
         const health = await fetch(`http://127.0.0.1:${await app.port()}/healthz`);
         expect(health.status).toBe(200);
+        await logLines(app, PIPE_FILLING_LINES);
         expect(await app.kill('SIGTERM')).toBe(0);
+        const lines = app.output.stdout
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { msg: string });
+        expect(lines.filter((line) => line.msg === 'request refused')).toHaveLength(PIPE_FILLING_LINES);
+        expect(lines.at(-1)?.msg).toBe('verify-phone stopped');
       } finally {
         await app.kill();
       }
     });
+
+    it.each(['before the SIGTERM', 'during the shutdown', 'never'])(
+      'exits promptly on SIGTERM when its log reader stops reading, and goes away: %s',
+      async (when) => {
+        const app = AppProcess.spawn(env, folder);
+        try {
+          await app.port();
+          app.stopReadingStdout();
+          await logLines(app, PIPE_FILLING_LINES);
+          if (when === 'before the SIGTERM') app.closeStdout();
+          app.child.kill('SIGTERM');
+          if (when === 'during the shutdown') {
+            await pause(500); // the shutdown itself is over by now; its last lines cannot be written
+            app.closeStdout();
+          }
+          expect(await app.exitsWithin(5_000)).toBe(0);
+        } finally {
+          await app.kill();
+        }
+      },
+    );
 
     it('on SIGTERM finishes the SMS send it had started before exiting', async () => {
       messageMedia.latencyMs = 1_500;

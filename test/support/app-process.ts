@@ -51,6 +51,25 @@ export class AppProcess {
     return `http://127.0.0.1:${await this.port()}/slack/events`;
   }
 
+  /** Stops reading the app's stdout, like a stalled log collector: once the pipe is full, writes wait. */
+  stopReadingStdout(): void {
+    this.child.stdout?.pause();
+  }
+
+  /** Closes the reading end of the app's stdout, like a log collector that went away: writes fail (EPIPE). */
+  closeStdout(): void {
+    this.child.stdout?.destroy();
+  }
+
+  /** Resolves with the exit code; rejects if the process is still running after `timeoutMs`. */
+  exitsWithin(timeoutMs: number): Promise<number | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`app still running ${timeoutMs} ms later`)), timeoutMs);
+    });
+    return Promise.race([this.exited, late]).finally(() => clearTimeout(timer));
+  }
+
   kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<number | null> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
     return this.exited;
