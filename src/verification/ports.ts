@@ -63,6 +63,8 @@ export interface TagJobStore {
   claimTagJob(nowSeconds: number, leaseSeconds: number): Promise<TagJob | undefined>;
   retryTagJobLater(id: number, runAt: number, lastError: string): Promise<void>;
   deleteTagJob(id: number): Promise<void>;
+  /** Jobs waiting, due or not: the retry queue's depth. */
+  countTagJobs(): Promise<number>;
 }
 
 /** What one database provides: every port, and a way to let go of it. */
