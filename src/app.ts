@@ -1,14 +1,15 @@
 import type { Server } from 'node:http';
-import { App } from '@slack/bolt';
 import type { Config } from './config';
 import { MessageMediaClient } from './infrastructure/messagemedia/client';
 import { MessageMediaSmsGateway } from './infrastructure/messagemedia/sms-gateway';
+import { createMetrics } from './infrastructure/metrics/app-metrics';
 import { createOutboundHttp } from './infrastructure/outbound-http';
 import { SlackProfileTagger, UnconfiguredProfileTagger } from './infrastructure/slack/profile-tagger';
 import { createWebClient, SLACK_CLIENT_OPTIONS } from './infrastructure/slack/web-client';
 import { openStore } from './infrastructure/store/open-store';
 import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
+import { AckTimedApp } from './slack/ack-timing';
 import { registerListeners } from './slack/listeners';
 import { SlackReceiver } from './slack/receiver';
 import { FlowReferences } from './verification/flow-reference';
@@ -40,17 +41,21 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const { logger, clock = Date.now, tagRetry = DEFAULT_TAG_RETRY } = options;
   const keys = deriveKeys(config.verification.secret);
   const store = await openStore(config.databaseUrl);
+  const metrics = createMetrics(config.metricsEnabled, store, logger);
   const outbound = createOutboundHttp();
+  const messageMediaFetch = metrics.timed(outbound.fetch, 'messagemedia');
+  const slackFetch = metrics.timed(outbound.fetch, 'slack');
   const { tagging, ...verification } = createUseCases({
     store,
-    sms: new MessageMediaSmsGateway(new MessageMediaClient({ ...config.messageMedia, fetchImpl: outbound.fetch })),
-    tagger: profileTagger(config, outbound.fetch),
+    sms: new MessageMediaSmsGateway(new MessageMediaClient({ ...config.messageMedia, fetchImpl: messageMediaFetch })),
+    tagger: profileTagger(config, slackFetch),
     logger: logger.child({ component: 'verification' }),
     keys,
     settings: config.verification,
     limits: config.limits,
     tagRetry,
     clock,
+    observer: metrics.audit,
   });
 
   let ready = false;
@@ -60,13 +65,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     logger: logger.child({ component: 'receiver' }),
     boltLogger: slackLogger,
     isReady: () => ready,
+    getRoutes: metrics.routes,
   });
-  const app = new App({
+  const app = new AckTimedApp({
     token: config.slack.botToken,
     receiver,
     logger: slackLogger,
     deferInitialization: true,
-    clientOptions: { ...SLACK_CLIENT_OPTIONS, slackApiUrl: config.slack.apiUrl, fetch: outbound.fetch },
+    clientOptions: { ...SLACK_CLIENT_OPTIONS, slackApiUrl: config.slack.apiUrl, fetch: slackFetch },
+    observeAck: metrics.observeAck,
   });
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a Slack listener');

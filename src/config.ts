@@ -7,6 +7,7 @@ export interface Config {
   port: number;
   logLevel: LogLevel;
   databaseUrl: string;
+  metricsEnabled: boolean;
   slack: {
     signingSecret: string;
     botToken: string;
@@ -62,6 +63,7 @@ export function loadConfig(env: Env): Config {
     port: reader.integer('PORT', { default: 3000, min: 0, max: 65535 }),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     databaseUrl: reader.databaseUrl('DATABASE_URL', DEFAULT_DATABASE_URL),
+    metricsEnabled: reader.boolean('METRICS_ENABLED', true),
     slack: {
       signingSecret: reader.required('SLACK_SIGNING_SECRET'),
       botToken: reader.token('SLACK_BOT_TOKEN', 'xoxb-', true) as string,

@@ -23,6 +23,8 @@ export interface SlackReceiverOptions {
   readonly isReady: () => boolean;
   /** Slack's payloads are small; a modal view is at most 250 kB. */
   readonly bodyLimitBytes?: number;
+  /** Extra unsigned `GET` routes by exact path (`/metrics`), served beside the probe. */
+  readonly getRoutes?: ReadonlyMap<string, (res: ServerResponse) => Promise<void>>;
 }
 
 const EVENTS_PATH = '/slack/events';
@@ -82,6 +84,8 @@ export class SlackReceiver implements Receiver {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = pathOf(req);
+    const extraRoute = req.method === 'GET' && path !== undefined ? this.options.getRoutes?.get(path) : undefined;
+    if (extraRoute) return extraRoute(res);
     if (req.method === 'GET' && path === '/healthz') {
       const ready = this.options.isReady();
       res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');

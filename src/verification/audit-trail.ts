@@ -1,6 +1,7 @@
+import { eventReason } from './event-reasons';
 import type { AuditEventType, Member } from './model';
 import { maskPhoneNumber } from './phone-number';
-import type { AuditLogStore } from './ports';
+import type { AuditLogStore, AuditObserver } from './ports';
 
 /** The structured logger the domain writes to; pino's shape. Never given codes or full numbers. */
 export interface DomainLogger {
@@ -23,15 +24,19 @@ const WARNINGS: ReadonlySet<AuditEventType> = new Set([
   'refused_shared_number',
 ]);
 
+const NO_OBSERVER: AuditObserver = { onEvent: () => undefined };
+
 /**
  * Writes each event twice: to the append-only audit table an admin can read, and to the JSON log.
- * The number is masked here, once, so no caller can forget.
+ * The number is masked here, once, so no caller can forget. The observer hears of it too, told only
+ * the event's type and a reason from a fixed set.
  */
 export class AuditTrail {
   constructor(
     private readonly store: AuditLogStore,
     private readonly logger: DomainLogger,
     private readonly nowSeconds: () => number,
+    private readonly observer: AuditObserver = NO_OBSERVER,
   ) {}
 
   /** Logged only: an operational hiccup that changes nothing for the member's record. */
@@ -49,6 +54,8 @@ export class AuditTrail {
     const message = type.replaceAll('_', ' ');
     if (WARNINGS.has(type)) this.logger.warn({ event: type, ...fields, reason }, message);
     else this.logger.info({ event: type, ...fields, reason }, message);
+    // Before the append, like the log line: the event happened even if storing it fails.
+    this.observer.onEvent(type, eventReason(type, reason));
     const { phone, ...ids } = fields;
     await this.store.appendAudit({
       ...ids,

@@ -1,5 +1,6 @@
 import { errorText } from '../shared/error-text';
 import type { AuditTrail } from './audit-trail';
+import { LOCK_REASON } from './event-reasons';
 import { bindingOf, checkProblem, type FlowProblem, isOwnedBy, subjectOf } from './flow-rules';
 import { checkBinding } from './message-binding';
 import type { Flow, Member, RateLimitTicket } from './model';
@@ -98,14 +99,14 @@ export class CheckCode {
         return { kind: 'expired' };
       case 'tampered':
         await store.lock(flow.id);
-        await audit.record('locked', subject, 'message metadata does not match its flow');
+        await audit.record('locked', subject, LOCK_REASON.tampered);
         return { kind: 'locked' };
       case 'wrong_code': {
         const attemptsLeft = settings.maxAttempts - attempt;
         await audit.record('code_wrong', subject, `attempt ${attempt} of ${settings.maxAttempts}`);
         if (attemptsLeft > 0) return { kind: 'wrong_code', attemptsLeft };
         await store.lock(flow.id);
-        await audit.record('locked', subject, 'attempts used up');
+        await audit.record('locked', subject, LOCK_REASON.attemptsUsedUp);
         return { kind: 'locked' };
       }
     }

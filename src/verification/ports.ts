@@ -1,6 +1,8 @@
+import type { EventReason } from './event-reasons';
 import type { MessageMetadata } from './message-binding';
 import type {
   AuditEvent,
+  AuditEventType,
   CompleteResult,
   Flow,
   Member,
@@ -63,6 +65,8 @@ export interface TagJobStore {
   claimTagJob(nowSeconds: number, leaseSeconds: number): Promise<TagJob | undefined>;
   retryTagJobLater(id: number, runAt: number, lastError: string): Promise<void>;
   deleteTagJob(id: number): Promise<void>;
+  /** Jobs waiting, due or not: the retry queue's depth. */
+  countTagJobs(): Promise<number>;
 }
 
 /** What one database provides: every port, and a way to let go of it. */
@@ -88,11 +92,19 @@ export interface DeliveredSms {
   readonly metadata: MessageMetadata | undefined;
 }
 
+/** Is told of every audit event (e.g. to count it), with label-safe facts only: no member, number or free text. */
+export interface AuditObserver {
+  onEvent(type: AuditEventType, reason: EventReason): void;
+}
+
+export const SMS_FAILURES = ['rejected', 'unavailable', 'unconfirmed'] as const;
+export type SmsFailure = (typeof SMS_FAILURES)[number];
+
 /** Why talking to the SMS provider failed, without any provider detail that could leak. */
 export class SmsGatewayError extends Error {
   constructor(
     message: string,
-    readonly reason: 'rejected' | 'unavailable' | 'unconfirmed',
+    readonly reason: SmsFailure,
     options?: ErrorOptions,
   ) {
     super(message, options);

@@ -2,7 +2,7 @@ import { AuditTrail, type DomainLogger } from './audit-trail';
 import { CheckCode } from './check-code';
 import { secondsOf } from './flow-rules';
 import type { DeploymentKeys } from './keys';
-import type { Clock, ProfileTagger, SmsGateway, VerificationStore } from './ports';
+import type { AuditObserver, Clock, ProfileTagger, SmsGateway, VerificationStore } from './ports';
 import { ProfileTagging, type TagRetryPolicy } from './profile-tagging';
 import type { LimitSettings } from './rate-limits';
 import { RecordVerification } from './record-verification';
@@ -22,6 +22,8 @@ export interface UseCaseDependencies {
   readonly limits: LimitSettings;
   readonly tagRetry: TagRetryPolicy;
   readonly clock: Clock;
+  /** Hears of every audit event, e.g. to count it. */
+  readonly observer?: AuditObserver;
 }
 
 /** Every verification use case, each given only the ports it needs. Knows nothing of Slack or HTTP. */
@@ -37,7 +39,7 @@ export interface VerificationUseCases {
 export function createUseCases(deps: UseCaseDependencies): VerificationUseCases {
   const { store, sms, keys, settings, limits } = deps;
   const nowSeconds = secondsOf(deps.clock);
-  const audit = new AuditTrail(store, deps.logger, nowSeconds);
+  const audit = new AuditTrail(store, deps.logger, nowSeconds, deps.observer);
   const budget = new SendBudget(store, audit, limits, keys.numberBucket, nowSeconds);
   const tagging = new ProfileTagging(store, deps.tagger, audit, deps.tagRetry, nowSeconds);
   const recording = new RecordVerification({

@@ -218,6 +218,17 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect(await store.claimTagJob(10_000, 60)).toBeUndefined();
     });
 
+    it('counts the jobs waiting, due or leased', async () => {
+      expect(await store.countTagJobs()).toBe(0);
+      await store.enqueueTagJob({ ...alice, flowId: 'f1', tries: 1 }, 500);
+      await store.enqueueTagJob({ ...bob, flowId: 'f2', tries: 1 }, 9_000);
+      const claimed = await store.claimTagJob(500, 60);
+      expect(await store.countTagJobs()).toBe(2);
+      if (!claimed) throw new Error('expected a job');
+      await store.deleteTagJob(claimed.id);
+      expect(await store.countTagJobs()).toBe(1);
+    });
+
     it('hands a due job to exactly one of several concurrent claimers', async () => {
       await store.enqueueTagJob({ ...alice, flowId: 'f1', tries: 1 }, 500);
       const claims = await Promise.all(Array.from({ length: 8 }, () => store.claimTagJob(500, 60)));

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     const config = loadConfig(valid);
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBe('sqlite:./data/verify-phone.db');
+    expect(config.metricsEnabled).toBe(true);
     expect(config.slack.apiUrl).toBe('https://slack.com/api/');
     expect(config.slack.profileFieldLabel).toBe('Phone verified');
     expect(config.messageMedia.baseUrl).toBe('https://api.messagemedia.com');
@@ -97,6 +98,7 @@ describe('loadConfig', () => {
       { VERIFY_SENDS_PER_MEMBER_PER_HOUR: '0' },
       'VERIFY_SENDS_PER_MEMBER_PER_HOUR must be a whole number from 1 to 1000 (got "0")',
     ],
+    [{ METRICS_ENABLED: 'off' }, 'METRICS_ENABLED must be true or false (got "off")'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
   ])('explains a malformed setting %j', (override, problem) => {
     expect(problemsOf({ ...valid, ...override })).toEqual([problem]);

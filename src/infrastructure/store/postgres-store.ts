@@ -205,6 +205,12 @@ export class PostgresStore implements VerificationStore {
     await this.pool.query('DELETE FROM tag_jobs WHERE id = $1', [id]);
   }
 
+  async countTagJobs(): Promise<number> {
+    // COUNT is a bigint, which pg returns as text.
+    const row = await this.one<{ n: string }>(this.pool, 'SELECT COUNT(*) AS n FROM tag_jobs', []);
+    return Number(row?.n ?? 0);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

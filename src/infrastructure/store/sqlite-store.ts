@@ -202,6 +202,10 @@ export class SqliteStore implements VerificationStore {
     this.sql('DELETE FROM tag_jobs WHERE id = ?').run(id);
   }
 
+  async countTagJobs(): Promise<number> {
+    return (this.sql('SELECT COUNT(*) AS n FROM tag_jobs').get() as { n: number }).n;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

@@ -1,0 +1,45 @@
+import { Counter, type Registry } from 'prom-client';
+import type { EventReason } from '../../verification/event-reasons';
+import type { AuditEventType } from '../../verification/model';
+import type { AuditObserver } from '../../verification/ports';
+
+/** Every audit event as a Prometheus counter. Each label value comes from a fixed set. */
+export class AuditCounters implements AuditObserver {
+  // A Record over every event type: a new event type does not compile until it is counted somewhere.
+  private readonly count: Record<AuditEventType, (reason: EventReason) => void>;
+
+  constructor(registry: Registry) {
+    const counter = (name: string, help: string, labelNames: string[] = []) =>
+      new Counter({ name: `verify_phone_${name}`, help, labelNames, registers: [registry] });
+    const started = counter('flows_started_total', 'Flows that reached their first send.');
+    const sent = counter('codes_sent_total', 'Codes the SMS provider accepted, by kind (first, resend).', ['kind']);
+    const verified = counter('verifications_total', 'Numbers verified.');
+    const failures = counter('failures_total', 'Steps that failed, by audit event and reason class.', [
+      'event',
+      'reason',
+    ]);
+    const limited = counter('rate_limited_total', 'Requests refused by a full budget, by bucket kind.', ['bucket']);
+    const tags = counter('profile_tags_total', 'Profile-tag outcomes (set, retry_scheduled, failed).', ['outcome']);
+    const failure = (event: AuditEventType) => (reason: EventReason) => failures.inc({ event, reason });
+    this.count = {
+      flow_started: () => started.inc(),
+      sent: () => sent.inc({ kind: 'first' }),
+      resent: () => sent.inc({ kind: 'resend' }),
+      verified: () => verified.inc(),
+      rate_limited: (bucket) => limited.inc({ bucket }),
+      tag_set: () => tags.inc({ outcome: 'set' }),
+      tag_retry_scheduled: () => tags.inc({ outcome: 'retry_scheduled' }),
+      tag_failed: () => tags.inc({ outcome: 'failed' }),
+      send_failed: failure('send_failed'),
+      code_wrong: failure('code_wrong'),
+      locked: failure('locked'),
+      expired: failure('expired'),
+      refused_country: failure('refused_country'),
+      refused_shared_number: failure('refused_shared_number'),
+    };
+  }
+
+  onEvent(type: AuditEventType, reason: EventReason): void {
+    this.count[type](reason);
+  }
+}
