@@ -14,9 +14,10 @@ import type {
   TagJob,
   VerificationRecord,
 } from '../../verification/model';
-import type { VerificationStore } from '../../verification/ports';
+import type { VerificationStore, WorkspaceStore } from '../../verification/ports';
 import { migratePostgres } from './postgres-migrations';
 import { inLockedTransaction } from './postgres-transaction';
+import { PostgresWorkspaces } from './postgres-workspaces';
 import {
   type AuditRow,
   type FlowRow,
@@ -43,8 +44,11 @@ export interface PostgresStoreOptions {
  */
 export class PostgresStore implements VerificationStore {
   private closed = false;
+  readonly workspaces: WorkspaceStore;
 
-  private constructor(private readonly pool: Pool) {}
+  private constructor(private readonly pool: Pool) {
+    this.workspaces = new PostgresWorkspaces(pool);
+  }
 
   /** Connects and brings the schema up to date. The error never contains the connection string. */
   static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
