@@ -12,6 +12,8 @@ export interface SlackReceiverOptions {
   readonly isReady: () => boolean;
   /** Slack's payloads are small; a modal view is at most 250 kB. */
   readonly bodyLimitBytes?: number;
+  /** Extra `GET` paths (the OAuth install page and redirect), each handler writing its own response. */
+  readonly getRoutes?: Readonly<Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>>;
 }
 
 const EVENTS_PATH = '/slack/events';
@@ -63,6 +65,8 @@ export class SlackReceiver implements Receiver {
       res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');
     } else if (req.method === 'POST' && path === EVENTS_PATH) {
       await this.handleEvent(req, res);
+    } else if (req.method === 'GET' && path && this.options.getRoutes && Object.hasOwn(this.options.getRoutes, path)) {
+      await this.options.getRoutes[path]?.(req, res);
     } else {
       http.buildNoBodyResponse(res, 404);
     }
