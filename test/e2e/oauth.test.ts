@@ -155,6 +155,23 @@ describe('distributed (OAuth) installs', () => {
     }
   });
 
+  it('installed by a non-admin: verifications work, and admins see that an admin must reinstall', async () => {
+    env.addMembers({ UB2: 'bea' });
+    expect((await install({ teamId: TEAM_B.id, userId: 'UB1' })).status).toBe(200);
+    const driver = env.driverFor(TEAM_B);
+
+    expect(await verify('UB2', '0491 570 158', '+61491570158', driver)).toContain('is verified');
+    expect(env.slack.callsTo('users.profile.set').map((call) => call.error)).toEqual(['not_admin']);
+
+    const reinstall = 'An Admin or Owner should reinstall the app';
+    await driver.openHomeTab('UBOWNER');
+    const adminHome = await env.slack.waitForView((view) => view.type === 'home' && view.userId === 'UBOWNER');
+    expect(JSON.stringify(adminHome.view)).toContain(reinstall);
+    await driver.openHomeTab('UB2');
+    const memberHome = await env.slack.waitForView((view) => view.type === 'home' && view.userId === 'UB2');
+    expect(JSON.stringify(memberHome.view)).not.toContain(reinstall);
+  });
+
   it('serves every workspace of an Enterprise Grid org from one org-wide install', async () => {
     expect((await install({ enterpriseId: GRID.id, userId: 'UGADMIN' })).status).toBe(200);
     const one = env.driverFor(GRID_ONE, GRID.id);

@@ -21,9 +21,16 @@ export interface HomeOptions {
   readonly status: HomeStatus | undefined;
   /** Only for workspace admins: the newest audit events. */
   readonly activity?: readonly AuditEvent[];
+  /** Only for workspace admins: the app was installed by a member whose token cannot tag profiles. */
+  readonly reinstallNeeded?: boolean;
 }
 
-export function homeView({ status, activity }: HomeOptions): types.HomeView {
+const REINSTALL_NOTE =
+  ':warning: *Profile badges are off:* the app was installed by a member who is not a workspace Admin or ' +
+  'Owner, so it cannot set the *Phone verified* field. Verifications still work. An Admin or Owner ' +
+  'should reinstall the app to turn badges on.';
+
+export function homeView({ status, activity, reinstallNeeded = false }: HomeOptions): types.HomeView {
   const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Phone verification' } }];
   if (status) {
     blocks.push(
@@ -37,6 +44,7 @@ export function homeView({ status, activity }: HomeOptions): types.HomeView {
       buttons({ label: 'Verify my phone number', actionId: ACTION.startVerification, primary: true }),
     );
   }
+  if (reinstallNeeded) blocks.push({ type: 'divider' }, text(REINSTALL_NOTE));
   if (activity) blocks.push(...activityBlocks(activity));
   return { type: 'home', blocks };
 }
