@@ -4,17 +4,18 @@ import { MessageMediaClient } from './infrastructure/messagemedia/client';
 import { MessageMediaSmsGateway } from './infrastructure/messagemedia/sms-gateway';
 import { createMetrics } from './infrastructure/metrics/app-metrics';
 import { createOutboundHttp } from './infrastructure/outbound-http';
-import { SlackProfileTagger, UnconfiguredProfileTagger } from './infrastructure/slack/profile-tagger';
-import { createWebClient, SLACK_CLIENT_OPTIONS } from './infrastructure/slack/web-client';
+import { SLACK_CLIENT_OPTIONS } from './infrastructure/slack/web-client';
 import { openStore } from './infrastructure/store/open-store';
+import { installationMode } from './installation-mode';
 import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
 import { AckTimedApp } from './slack/ack-timing';
 import { registerListeners } from './slack/listeners';
 import { SlackReceiver } from './slack/receiver';
 import { FlowReferences } from './verification/flow-reference';
+import { secondsOf } from './verification/flow-rules';
 import { deriveKeys } from './verification/keys';
-import type { Clock, ProfileTagger } from './verification/ports';
+import type { Clock } from './verification/ports';
 import { DEFAULT_TAG_RETRY, type TagRetryPolicy } from './verification/profile-tagging';
 import { createUseCases } from './verification/use-cases';
 
@@ -45,10 +46,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const outbound = createOutboundHttp();
   const messageMediaFetch = metrics.timed(outbound.fetch, 'messagemedia');
   const slackFetch = metrics.timed(outbound.fetch, 'slack');
+  const mode = installationMode(config, { store, keys, fetch: slackFetch, logger, nowSeconds: secondsOf(clock) });
   const { tagging, ...verification } = createUseCases({
     store,
     sms: new MessageMediaSmsGateway(new MessageMediaClient({ ...config.messageMedia, fetchImpl: messageMediaFetch })),
-    tagger: profileTagger(config, slackFetch),
+    tagger: mode.tagger,
     logger: logger.child({ component: 'verification' }),
     keys,
     settings: config.verification,
@@ -65,10 +67,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     logger: logger.child({ component: 'receiver' }),
     boltLogger: slackLogger,
     isReady: () => ready,
-    getRoutes: metrics.routes,
+    getRoutes: new Map([...metrics.routes, ...(mode.getRoutes ?? [])]),
   });
   const app = new AckTimedApp({
-    token: config.slack.botToken,
+    ...mode.auth,
     receiver,
     logger: slackLogger,
     deferInitialization: true,
@@ -81,6 +83,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   // Listeners keep running after their ack (the SMS send, the lookup): track them for shutdown.
   const inFlight = new InFlightWork();
   app.use(({ next }) => inFlight.run(next));
+  mode.register(app, verification.forgetWorkspace);
   registerListeners(app, {
     verification,
     references: new FlowReferences(keys.flowReference),
@@ -94,7 +97,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     (error) => logger.error({ err: error }, 'profile tag retry run failed'),
   );
   try {
-    await app.init(); // checks the bot token with auth.test
+    await app.init(); // with a single bot token, checks it with auth.test
   } catch (error) {
     await Promise.all([store.close(), outbound.close()]);
     throw error;
@@ -118,14 +121,4 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       logger.info('verify-phone stopped');
     },
   };
-}
-
-function profileTagger(config: Config, fetch: typeof globalThis.fetch): ProfileTagger {
-  const { adminToken, botToken, apiUrl, profileFieldId, profileFieldLabel } = config.slack;
-  if (!adminToken) return new UnconfiguredProfileTagger();
-  const clientFor = (token: string) => createWebClient(token, apiUrl, fetch);
-  return new SlackProfileTagger(clientFor(adminToken), clientFor(botToken), {
-    fieldId: profileFieldId,
-    fieldLabel: profileFieldLabel,
-  });
 }

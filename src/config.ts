@@ -10,8 +10,7 @@ export interface Config {
   metricsEnabled: boolean;
   slack: {
     signingSecret: string;
-    botToken: string;
-    adminToken: string | undefined;
+    installation: SlackInstallation;
     profileFieldId: string | undefined;
     profileFieldLabel: string;
     apiUrl: string;
@@ -42,6 +41,14 @@ export interface Config {
   };
 }
 
+/**
+ * `single`: one workspace, its tokens in the environment. `oauth`: distributed, each workspace (or
+ * Enterprise Grid org) installs through `/slack/install` and its tokens live, sealed, in the database.
+ */
+export type SlackInstallation =
+  | { readonly kind: 'single'; readonly botToken: string; readonly adminToken: string | undefined }
+  | { readonly kind: 'oauth'; readonly clientId: string; readonly clientSecret: string; readonly stateSecret: string };
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -66,8 +73,7 @@ export function loadConfig(env: Env): Config {
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),
     slack: {
       signingSecret: reader.required('SLACK_SIGNING_SECRET'),
-      botToken: reader.token('SLACK_BOT_TOKEN', 'xoxb-', true) as string,
-      adminToken: reader.token('SLACK_ADMIN_TOKEN', 'xoxp-', false),
+      installation: slackInstallation(reader),
       profileFieldId: reader.optional('SLACK_PROFILE_FIELD_ID'),
       profileFieldLabel: reader.optional('SLACK_PROFILE_FIELD_LABEL') ?? 'Phone verified',
       apiUrl: reader.url('SLACK_API_URL', 'https://slack.com/api/'),
@@ -115,6 +121,35 @@ export function loadConfig(env: Env): Config {
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;
+}
+
+const OAUTH_SETTINGS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+const SINGLE_WORKSPACE_TOKENS = ['SLACK_BOT_TOKEN', 'SLACK_ADMIN_TOKEN'] as const;
+
+/** A client id chooses OAuth distribution; then no token may be in the environment, and its secrets must be. */
+function slackInstallation(reader: EnvReader): SlackInstallation {
+  const clientId = reader.optional('SLACK_CLIENT_ID');
+  if (clientId === undefined) {
+    for (const name of OAUTH_SETTINGS.slice(1)) {
+      if (reader.optional(name) !== undefined) reader.problems.push(`${name} is set without SLACK_CLIENT_ID`);
+    }
+    return {
+      kind: 'single',
+      botToken: reader.token('SLACK_BOT_TOKEN', 'xoxb-', true) as string,
+      adminToken: reader.token('SLACK_ADMIN_TOKEN', 'xoxp-', false),
+    };
+  }
+  for (const name of SINGLE_WORKSPACE_TOKENS) {
+    if (reader.optional(name) !== undefined) {
+      reader.problems.push(`${name} and SLACK_CLIENT_ID are both set: tokens come from OAuth installs, unset ${name}`);
+    }
+  }
+  return {
+    kind: 'oauth',
+    clientId,
+    clientSecret: reader.required('SLACK_CLIENT_SECRET'),
+    stateSecret: reader.required('SLACK_STATE_SECRET'),
+  };
 }
 
 /** Only the store's location: for tools (such as the audit export) that need nothing else. */

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { isRecord } from '../../src/shared/guards';
 import type { SlackEmulator } from './server';
-import type { OpenView, SlackView } from './types';
+import type { OpenView, SlackView, TeamInfo } from './types';
 import { checkResponseErrors, checkView } from './view-rules';
 
 export interface SlackDriverOptions {
@@ -16,6 +16,10 @@ export interface SlackDriverOptions {
   readonly requestTimeoutMs?: number;
   /** The channel slash commands are typed in. */
   readonly channel?: { readonly id: string; readonly name: string };
+  /** The workspace the members act in (default: the emulator's first). */
+  readonly team?: TeamInfo;
+  /** The workspace's Enterprise Grid org, when the app is installed org-wide. */
+  readonly orgWideEnterpriseId?: string;
 }
 
 /** One HTTP exchange with the app. `ackMs` is measured from sending the request to reading the whole response. */
@@ -81,8 +85,12 @@ export class SlackDriver {
   private readonly ackDeadlineMs: number;
   private readonly requestTimeoutMs: number;
   private readonly channel: { readonly id: string; readonly name: string };
+  private readonly team: TeamInfo;
+  private readonly enterpriseId: string | null;
 
   constructor(options: SlackDriverOptions) {
+    this.team = options.team ?? options.emulator.team;
+    this.enterpriseId = options.orgWideEnterpriseId ?? null;
     this.appUrl = options.appUrl;
     this.signingSecret = options.signingSecret;
     this.slack = options.emulator;
@@ -96,11 +104,13 @@ export class SlackDriver {
     const user = this.member(userId);
     const triggerId = this.slack.issueTriggerId(userId);
     const responseUrl = this.slack.newResponseUrl();
-    const { team, appId } = this.slack;
+    const { team } = this;
+    const { appId } = this.slack;
     const body = new URLSearchParams({
       token: LEGACY_TOKEN,
       team_id: team.id,
       team_domain: team.domain,
+      ...(this.enterpriseId && { enterprise_id: this.enterpriseId }),
       channel_id: this.channel.id,
       channel_name: this.channel.name,
       user_id: userId,
@@ -108,7 +118,7 @@ export class SlackDriver {
       command,
       text,
       api_app_id: appId,
-      is_enterprise_install: 'false',
+      is_enterprise_install: String(this.enterpriseId !== null),
       response_url: responseUrl,
       trigger_id: triggerId,
     }).toString();
@@ -137,7 +147,7 @@ export class SlackDriver {
     const payload = {
       type: 'view_submission',
       ...this.interactionBase(userId, viewId),
-      view: this.slack.workspace.render(open, state),
+      view: this.render(open, state),
       response_urls: [],
     };
     const exchange = await this.send(formPayload(payload), FORM);
@@ -155,7 +165,7 @@ export class SlackDriver {
       type: 'block_actions',
       ...this.interactionBase(userId, viewId),
       container: { type: 'view', view_id: viewId },
-      view: this.slack.workspace.render(open),
+      view: this.render(open),
       actions: [
         {
           type: 'button',
@@ -178,7 +188,7 @@ export class SlackDriver {
    */
   async closeView(viewId: string, userId: string): Promise<AckResult | undefined> {
     const open = this.visibleView(viewId, userId, 'modal');
-    const rendered = this.slack.workspace.render(open);
+    const rendered = this.render(open);
     this.slack.workspace.closeView(viewId);
     if (open.view.type !== 'modal' || !open.view.notify_on_close) return undefined;
     const { trigger_id: _unused, ...base } = this.interactionBase(userId, viewId);
@@ -190,26 +200,38 @@ export class SlackDriver {
   /** The member opens the app's Home tab: an `app_home_opened` event. */
   async openHomeTab(userId: string): Promise<AckResult> {
     this.member(userId);
-    const { team, appId, botUserId, workspace } = this.slack;
-    const home = workspace.homeOf(userId);
+    const home = this.slack.workspace.homeOf(userId);
+    return this.sendEvent({
+      type: 'app_home_opened',
+      user: userId,
+      channel: `D${userId.replace(/^[UW]/, '')}`,
+      tab: 'home',
+      ...(home ? { view: this.render(home) } : {}),
+    });
+  }
+
+  /** Delivers an Events API event (e.g. `app_uninstalled`) from this driver's workspace. */
+  async sendEvent(event: Readonly<Record<string, unknown>> & { readonly type: string }): Promise<AckResult> {
+    const { team } = this;
+    const { appId, botUserId } = this.slack;
     const eventTs = slackTs();
     const envelope = {
       token: LEGACY_TOKEN,
       team_id: team.id,
+      ...(this.enterpriseId && { enterprise_id: this.enterpriseId }),
       api_app_id: appId,
-      event: {
-        type: 'app_home_opened',
-        user: userId,
-        channel: `D${userId.replace(/^[UW]/, '')}`,
-        tab: 'home',
-        event_ts: eventTs,
-        ...(home ? { view: workspace.render(home) } : {}),
-      },
+      event: { event_ts: eventTs, ...event },
       type: 'event_callback',
       event_id: `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
       event_time: Math.floor(Number(eventTs)),
       authorizations: [
-        { enterprise_id: null, team_id: team.id, user_id: botUserId, is_bot: true, is_enterprise_install: false },
+        {
+          enterprise_id: this.enterpriseId,
+          team_id: team.id,
+          user_id: botUserId,
+          is_bot: true,
+          is_enterprise_install: this.enterpriseId !== null,
+        },
       ],
       is_ext_shared_channel: false,
     };
@@ -309,16 +331,23 @@ export class SlackDriver {
 
   private interactionBase(userId: string, viewId: string) {
     const user = this.member(userId);
-    const { team, appId } = this.slack;
+    const { team, enterpriseId } = this;
+    const { appId } = this.slack;
     return {
-      team: { id: team.id, domain: team.domain },
+      team: { id: team.id, domain: team.domain, ...(enterpriseId && { enterprise_id: enterpriseId }) },
       user: { id: userId, username: user.name, name: user.name, team_id: team.id },
       api_app_id: appId,
       token: LEGACY_TOKEN,
       trigger_id: this.slack.issueTriggerId(userId, viewId),
-      is_enterprise_install: false,
-      enterprise: null,
+      is_enterprise_install: enterpriseId !== null,
+      enterprise: enterpriseId && { id: enterpriseId, name: enterpriseId },
     };
+  }
+
+  /** A view as Slack sends it to the app, from this driver's workspace. */
+  private render(open: OpenView, values?: Record<string, unknown>): Record<string, unknown> {
+    const view = this.slack.workspace.render(open, values);
+    return { ...view, team_id: this.team.id, app_installed_team_id: this.team.id };
   }
 
   private member(userId: string) {

@@ -9,6 +9,7 @@ export {
   type SubmitResult,
   type ViewAckAction,
 } from './driver';
+export type { Approval, OAuthAppCredentials } from './oauth';
 export { type CallWaitHint, SlackEmulator, type SlackEmulatorOptions, type ViewWaitHint } from './server';
 export type {
   ApiResponse,

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord } from '../../src/shared/guards';
 import { FailureQueue } from '../failure-queue';
 import { listen, type RunningServer, readBody, sendJson, sleep } from '../http';
+import { type Approval, type InstallTarget, type OAuthAppCredentials, OAuthServer, type TokenGrant } from './oauth';
 import type {
   ApiResponse,
   InjectedFailure,
@@ -41,6 +42,8 @@ export interface SlackEmulatorOptions {
   readonly triggerTtlMs?: number;
   /** Added before every Web API response, to model network and Slack latency. */
   readonly latencyMs?: number;
+  /** The app's OAuth credentials, checked by `oauth.v2.access`. */
+  readonly oauth?: OAuthAppCredentials;
 }
 
 /** Values of a JSON-encoded argument that the emulator decodes (WebClient JSON-encodes nested objects). */
@@ -72,7 +75,11 @@ export interface CallWaitHint {
  */
 export class SlackEmulator {
   readonly workspace: Workspace;
-  private readonly tokens: ReadonlyMap<string, TokenKind>;
+  /** Every token the emulator accepts, and whose it is. */
+  private readonly tokens = new Map<string, TokenGrant>();
+  /** The workspaces (and orgs) the app can be installed on, by team or enterprise id. */
+  private readonly targets = new Map<string, InstallTarget>();
+  private readonly oauth: OAuthServer | undefined;
   private readonly adminUserId: string;
   private readonly latencyMs: number;
   private readonly recorded: RecordedCall[] = [];
@@ -103,9 +110,13 @@ export class SlackEmulator {
     this.workspace.addUser(admin);
     this.adminUserId = admin.id;
     this.latencyMs = options.latencyMs ?? 0;
-    const tokens = new Map<string, TokenKind>([[options.botToken, 'bot']]);
-    if (options.adminToken) tokens.set(options.adminToken, 'admin');
-    this.tokens = tokens;
+    const team = this.workspace.config.team;
+    this.targets.set(team.id, { team });
+    this.tokens.set(options.botToken, { kind: 'bot', owner: team.id });
+    if (options.adminToken) this.tokens.set(options.adminToken, { kind: 'admin', owner: team.id, userId: admin.id });
+    const { appId, botUserId } = this.workspace.config;
+    const issue = (token: string, grant: TokenGrant) => this.tokens.set(token, grant);
+    this.oauth = options.oauth && new OAuthServer({ ...options.oauth, appId, botUserId }, issue);
   }
 
   static async start(options: SlackEmulatorOptions): Promise<SlackEmulator> {
@@ -140,6 +151,31 @@ export class SlackEmulator {
   /** Adds a member, or replaces the one with the same id (e.g. to change the admin's role). */
   addUser(user: NewUser): WorkspaceUser {
     return this.workspace.addUser(user);
+  }
+
+  /**
+   * Another workspace the app can be installed on, optionally in an Enterprise Grid org. Members,
+   * views and profiles are one namespace across workspaces (Slack's ids are global).
+   */
+  addWorkspace(team: TeamInfo, enterprise?: { readonly id: string; readonly name: string }): void {
+    this.targets.set(team.id, { team, ...(enterprise && { enterprise }) });
+    if (enterprise) this.targets.set(enterprise.id, { enterprise });
+  }
+
+  /**
+   * The member approves the install on slack.com: returns the redirect URL with a one-use `code`
+   * (and the `state` given), for the app's `GET /slack/oauth_redirect`.
+   */
+  approveInstall(approval: Approval): string {
+    if (!this.oauth) throw new Error('start the emulator with oauth credentials first');
+    const target = this.targets.get(approval.enterpriseId ?? approval.teamId ?? '');
+    if (!target) throw new Error(`unknown workspace or org: add it with addWorkspace first`);
+    return this.oauth.approve(approval, target);
+  }
+
+  /** Slack's side of an uninstall: the tokens of a workspace (or org) stop working. */
+  revokeTokens(owner: string): void {
+    for (const [token, grant] of this.tokens) if (grant.owner === owner) this.tokens.delete(token);
   }
 
   /** A trigger id as Slack puts it in a command or interaction payload: valid 3 s, single use. */
@@ -296,9 +332,11 @@ export class SlackEmulator {
     const { token, ...args } = parsed.ok ? parsed.value : {};
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const tokenValue = bearer ?? (typeof token === 'string' ? token : undefined);
-    const kind = tokenValue ? (this.tokens.get(tokenValue) ?? 'unknown') : 'unknown';
+    const grant = tokenValue ? this.tokens.get(tokenValue) : undefined;
+    const kind: TokenKind = grant?.kind ?? 'unknown';
+    const owner = grant ? { owner: grant.owner } : {};
     const at = this.workspace.config.now();
-    const record = (ok: boolean, error?: string) => this.record({ method, token: kind, args, ok, error, at });
+    const record = (ok: boolean, error?: string) => this.record({ method, token: kind, ...owner, args, ok, error, at });
 
     const failure = this.failures.take(method);
     if (failure === 'hang') {
@@ -319,7 +357,10 @@ export class SlackEmulator {
       return;
     }
 
-    const body = this.respond(method, args, parsed.ok ? undefined : parsed.error, tokenValue, failure);
+    const body =
+      method === 'oauth.v2.access' && this.oauth
+        ? this.oauth.exchange(args, /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1])
+        : this.respond(method, args, parsed.ok ? undefined : parsed.error, tokenValue, failure);
     record(body.ok, body.ok ? undefined : body.error);
     sendJson(res, 200, body);
   }
@@ -342,10 +383,14 @@ export class SlackEmulator {
   }
 
   private caller(token: string): Caller | undefined {
-    const kind = this.tokens.get(token);
-    if (kind === 'bot') return { kind: 'bot' };
-    const admin = this.workspace.user(this.adminUserId);
-    return kind === 'admin' && admin ? { kind: 'admin', user: admin } : undefined;
+    const grant = this.tokens.get(token);
+    const target = grant && this.targets.get(grant.owner);
+    const team = target?.team ?? (target?.enterprise && { ...target.enterprise, domain: target.enterprise.id });
+    if (!grant || !team) return undefined;
+    const scope = { team, orgWide: target?.team === undefined };
+    if (grant.kind === 'bot') return { kind: 'bot', ...scope };
+    const user = this.workspace.user(grant.userId ?? this.adminUserId);
+    return user && { kind: 'admin', user, ...scope };
   }
 
   private async handleResponseUrl(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -73,6 +73,8 @@ export type TokenKind = 'bot' | 'admin' | 'unknown';
 export interface RecordedCall {
   readonly method: string;
   readonly token: TokenKind;
+  /** The workspace (or org, for an org-wide install) the token belongs to; absent for unknown tokens. */
+  readonly owner?: string;
   /** Arguments without the token; `view`, `profile`, `blocks` and `attachments` JSON-decoded. */
   readonly args: Readonly<Record<string, unknown>>;
   readonly ok: boolean;

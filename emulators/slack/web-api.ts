@@ -1,10 +1,14 @@
 import { isRecord } from '../../src/shared/guards';
-import { type ApiResponse, type ProfileFieldValue, roleRank, type WorkspaceUser } from './types';
+import { type ApiResponse, type ProfileFieldValue, roleRank, type TeamInfo, type WorkspaceUser } from './types';
 import { checkView } from './view-rules';
 import type { Outcome, Workspace } from './workspace';
 
-/** Who is calling: the app's bot token, or the user token of the admin who installed the app. */
-export type Caller = { readonly kind: 'bot' } | { readonly kind: 'admin'; readonly user: WorkspaceUser };
+/** Who is calling: the app's bot token, or the user token of the member who installed the app. */
+export type Caller = ({ readonly kind: 'bot' } | { readonly kind: 'admin'; readonly user: WorkspaceUser }) & {
+  /** The workspace the token belongs to, or an org's id (`orgWide`) for an org-wide install. */
+  readonly team: TeamInfo;
+  readonly orgWide: boolean;
+};
 
 export interface MethodContext {
   /** Decoded arguments, without the token. */
@@ -39,11 +43,18 @@ function text(args: Readonly<Record<string, unknown>>, key: string): string | un
 /** The Web API methods the emulator implements, keyed by method name. */
 export const METHODS: Readonly<Record<string, MethodHandler>> = {
   'auth.test': ({ caller, workspace }) => {
-    const { team, botId, botUserId } = workspace.config;
-    const common = { url: `https://${team.domain}.slack.com/`, team: team.name, team_id: team.id };
+    const { botId, botUserId } = workspace.config;
+    const { team, orgWide } = caller;
+    const common = {
+      url: `https://${team.domain}.slack.com/`,
+      team: team.name,
+      team_id: orgWide ? null : team.id,
+      ...(orgWide ? { enterprise_id: team.id } : {}),
+      is_enterprise_install: orgWide,
+    };
     if (caller.kind === 'admin') return ok({ ...common, user: caller.user.name, user_id: caller.user.id });
     const user = workspace.user(botUserId)?.name ?? 'bot';
-    return ok({ ...common, user, user_id: botUserId, bot_id: botId, is_enterprise_install: false });
+    return ok({ ...common, user, user_id: botUserId, bot_id: botId });
   },
 
   'views.open': ({ args, workspace }) => {

@@ -82,6 +82,7 @@ export interface MessageParams {
   'home.badge.not_configured': NoParams;
   'home.activity_title': NoParams;
   'home.activity_empty': NoParams;
+  'home.reinstall_needed': NoParams;
 
   'error.internal': NoParams;
   'error.internal_next': NoParams;

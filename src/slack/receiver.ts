@@ -10,6 +10,7 @@ import {
   type Receiver,
 } from '@slack/bolt';
 import type { AppLogger } from '../logger';
+import type { GetRoute } from '../shared/get-route';
 import { isRecord } from '../shared/guards';
 import { shapeProblem } from './payload-shape';
 
@@ -23,8 +24,8 @@ export interface SlackReceiverOptions {
   readonly isReady: () => boolean;
   /** Slack's payloads are small; a modal view is at most 250 kB. */
   readonly bodyLimitBytes?: number;
-  /** Extra unsigned `GET` routes by exact path (`/metrics`), served beside the probe. */
-  readonly getRoutes?: ReadonlyMap<string, (res: ServerResponse) => Promise<void>>;
+  /** Extra unsigned `GET` routes by exact path (`/metrics`, the OAuth install page and redirect). */
+  readonly getRoutes?: ReadonlyMap<string, GetRoute>;
 }
 
 const EVENTS_PATH = '/slack/events';
@@ -85,7 +86,7 @@ export class SlackReceiver implements Receiver {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = pathOf(req);
     const extraRoute = req.method === 'GET' && path !== undefined ? this.options.getRoutes?.get(path) : undefined;
-    if (extraRoute) return extraRoute(res);
+    if (extraRoute) return extraRoute(req, res);
     if (req.method === 'GET' && path === '/healthz') {
       const ready = this.options.isReady();
       res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');

@@ -6,6 +6,8 @@ export interface DeploymentKeys {
   readonly flowReference: Buffer;
   /** Names a phone number's rate-limit bucket without writing the number there. */
   readonly numberBucket: Buffer;
+  /** Seals Slack installations (bot and user tokens) at rest, AES-256-GCM. */
+  readonly installationSeal: Buffer;
 }
 
 export function deriveKeys(deploymentSecret: Buffer): DeploymentKeys {
@@ -15,5 +17,6 @@ export function deriveKeys(deploymentSecret: Buffer): DeploymentKeys {
     messageDigest: derive('message-digest v1'),
     flowReference: derive('flow-reference v1'),
     numberBucket: derive('number-bucket v1'),
+    installationSeal: derive('installation-seal v1'),
   };
 }

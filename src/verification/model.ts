@@ -86,6 +86,7 @@ export const AUDIT_EVENTS = [
   'rate_limited',
   'refused_country',
   'refused_shared_number',
+  'workspace_uninstalled',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENTS)[number];
 

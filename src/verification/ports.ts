@@ -16,8 +16,9 @@ import type {
   VerifiedBadge,
 } from './model';
 
-// The domain's ports, one per concern. Bookkeeping only: nothing a store holds is a secret, and every
-// state change is atomic in the store, so several app processes sharing one database stay exact.
+// The domain's ports, one per concern. Bookkeeping only: nothing a store holds is a secret in clear
+// (installations arrive sealed), and every state change is atomic in the store, so several app
+// processes sharing one database stay exact.
 
 export interface FlowStore {
   /** Inserts a flow in `sending`; false when the id already exists (a repeated submission). */
@@ -69,6 +70,26 @@ export interface TagJobStore {
   countTagJobs(): Promise<number>;
 }
 
+/** One workspace's rate-limit buckets: these names, and every name starting with one of the prefixes. */
+export interface WorkspaceBuckets {
+  readonly names: readonly string[];
+  readonly prefixes: readonly string[];
+}
+
+/** Slack installations, and what a workspace leaves behind when it goes. */
+export interface WorkspaceStore {
+  /** `sealed` is already encrypted by the caller, bound to `key`. Replaces any installation under `key`. */
+  saveInstallation(key: string, sealed: string, nowSeconds: number): Promise<void>;
+  findInstallation(key: string): Promise<string | undefined>;
+  deleteInstallation(key: string): Promise<void>;
+  /** Remembers that workspace `teamId` is served by its enterprise's org-wide installation. */
+  linkEnterpriseWorkspace(teamId: string, enterpriseId: string): Promise<void>;
+  enterpriseOf(teamId: string): Promise<string | undefined>;
+  workspacesOf(enterpriseId: string): Promise<string[]>;
+  /** Deletes, together, the workspace's unfinished flows, rate-limit events, tag jobs and enterprise link. */
+  forgetWorkspace(teamId: string, buckets: WorkspaceBuckets): Promise<void>;
+}
+
 /** What one database provides: every port, and a way to let go of it. */
 export interface VerificationStore
   extends FlowStore,
@@ -76,6 +97,7 @@ export interface VerificationStore
     SendBudgetStore,
     AuditLogStore,
     TagJobStore {
+  readonly workspaces: WorkspaceStore;
   close(): Promise<void>;
 }
 

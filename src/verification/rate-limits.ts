@@ -1,5 +1,6 @@
 import { hmacSha256 } from './constant-time';
 import type { Member, RateLimit } from './model';
+import type { WorkspaceBuckets } from './ports';
 
 export interface LimitSettings {
   readonly sendsPerMemberPerHour: number;
@@ -58,5 +59,13 @@ export function failedCheckLimit(settings: LimitSettings, member: Member): RateL
     bucket: bucketName('check-failed:member', member.teamId, member.userId),
     limit: settings.failedChecksPerMemberPerDay,
     windowSeconds: DAY,
+  };
+}
+
+/** Every bucket above that belongs to one workspace (the number bucket spans workspaces: not one of them). */
+export function workspaceBuckets(teamId: string): WorkspaceBuckets {
+  return {
+    names: [`send:team-hour:${teamId}`, `send:team-day:${teamId}`],
+    prefixes: [`send:member:${teamId}:`, `check-failed:member:${teamId}:`],
   };
 }

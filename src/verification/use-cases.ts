@@ -1,6 +1,7 @@
 import { AuditTrail, type DomainLogger } from './audit-trail';
 import { CheckCode } from './check-code';
 import { secondsOf } from './flow-rules';
+import { ForgetWorkspace } from './forget-workspace';
 import type { DeploymentKeys } from './keys';
 import type { AuditObserver, Clock, ProfileTagger, SmsGateway, VerificationStore } from './ports';
 import { ProfileTagging, type TagRetryPolicy } from './profile-tagging';
@@ -32,6 +33,7 @@ export interface VerificationUseCases {
   readonly sendCode: SendCode;
   readonly checkCode: CheckCode;
   readonly status: StatusQueries;
+  readonly forgetWorkspace: ForgetWorkspace;
   /** Profile-tag retries, run periodically by the app. */
   readonly tagging: ProfileTagging;
 }
@@ -55,6 +57,7 @@ export function createUseCases(deps: UseCaseDependencies): VerificationUseCases 
     sendCode: new SendCode({ store, sms, budget, audit, digestKey, settings, nowSeconds }),
     checkCode: new CheckCode({ store, sms, audit, recording, digestKey, settings, limits, nowSeconds }),
     status: new StatusQueries(store),
+    forgetWorkspace: new ForgetWorkspace(store.workspaces, audit),
     tagging,
   };
 }

@@ -692,3 +692,64 @@ describe('SlackDriver against a Bolt app', () => {
     expect(slack.calls).toEqual([]);
   });
 });
+
+describe('SlackEmulator OAuth', () => {
+  const oauth = { clientId: '1.2', clientSecret: 'client-secret' };
+  let emulator: SlackEmulator;
+
+  beforeEach(async () => {
+    emulator = await SlackEmulator.start({ botToken: BOT_TOKEN, oauth });
+    emulator.addWorkspace({ id: 'T2', domain: 'two', name: 'Two' });
+  });
+
+  afterEach(() => emulator.stop());
+
+  const exchange = async (args: Record<string, string>) => {
+    const response = await fetch(`${emulator.apiUrl}oauth.v2.access`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(args).toString(),
+    });
+    return (await response.json()) as Record<string, unknown>;
+  };
+
+  const codeFor = (teamId: string) => {
+    const url = emulator.approveInstall({ teamId, userId: 'UADMIN', state: 's1', redirectUri: 'https://app/cb' });
+    expect(new URL(url).searchParams.get('state')).toBe('s1');
+    return new URL(url).searchParams.get('code') ?? '';
+  };
+
+  it('checks the client id, the secret and the code, which works once', async () => {
+    const code = codeFor('T2');
+    expect(await exchange({ client_id: 'x', client_secret: oauth.clientSecret, code })).toEqual({
+      ok: false,
+      error: 'invalid_client_id',
+    });
+    expect(await exchange({ client_id: oauth.clientId, client_secret: 'x', code })).toEqual({
+      ok: false,
+      error: 'bad_client_secret',
+    });
+    const granted = await exchange({ client_id: oauth.clientId, client_secret: oauth.clientSecret, code });
+    expect(granted).toMatchObject({ ok: true, team: { id: 'T2' }, is_enterprise_install: false });
+    expect(await exchange({ client_id: oauth.clientId, client_secret: oauth.clientSecret, code })).toEqual({
+      ok: false,
+      error: 'invalid_code',
+    });
+  });
+
+  it('issues tokens that work for their own workspace until they are revoked', async () => {
+    const granted = await exchange({
+      ...{ client_id: oauth.clientId, client_secret: oauth.clientSecret },
+      code: codeFor('T2'),
+    });
+    const auth = await new webApi.WebClient(String(granted.access_token), { slackApiUrl: emulator.apiUrl }).auth.test();
+    expect(auth.team_id).toBe('T2');
+    expect(emulator.callsTo('auth.test')[0]).toMatchObject({ token: 'bot', owner: 'T2' });
+    emulator.revokeTokens('T2');
+    const client = new webApi.WebClient(String(granted.access_token), {
+      slackApiUrl: emulator.apiUrl,
+      retryConfig: { retries: 0 },
+    });
+    await expect(client.auth.test()).rejects.toThrow('invalid_auth');
+  });
+});

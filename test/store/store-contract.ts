@@ -245,5 +245,62 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect((await store.takeRateLimits([{ bucket: 'b', limit: 1, windowSeconds: 60 }], 120)).kind).toBe('full');
       expect(await store.claimTagJob(100, 60)).toBeDefined();
     });
+
+    describe('workspaces', () => {
+      it('saves, replaces, finds and deletes an installation by key', async () => {
+        const rows = store.workspaces;
+        await rows.saveInstallation('team:T1', 'v1.first', 10);
+        await rows.saveInstallation('team:T1', 'v1.second', 20);
+        await rows.saveInstallation('enterprise:E1', 'v1.org', 20);
+        expect(await rows.findInstallation('team:T1')).toBe('v1.second');
+        await rows.deleteInstallation('team:T1');
+        expect(await rows.findInstallation('team:T1')).toBeUndefined();
+        expect(await rows.findInstallation('enterprise:E1')).toBe('v1.org');
+      });
+
+      it('remembers which enterprise serves a workspace', async () => {
+        const rows = store.workspaces;
+        await rows.linkEnterpriseWorkspace('T2', 'E1');
+        await rows.linkEnterpriseWorkspace('T1', 'E1');
+        await rows.linkEnterpriseWorkspace('T1', 'E1');
+        expect(await rows.enterpriseOf('T1')).toBe('E1');
+        expect(await rows.enterpriseOf('T9')).toBeUndefined();
+        expect(await rows.workspacesOf('E1')).toEqual(['T1', 'T2']);
+      });
+
+      it("forgets only that workspace's unfinished flows, budgets, tag jobs and enterprise link", async () => {
+        const other = { teamId: 'T2', userId: 'U1' };
+        await pendingFlow('f-pending');
+        await pendingFlow('f-verified');
+        await store.completeFlow('f-verified', recordFor('f-verified'), false);
+        await pendingFlow('f-other', other);
+        const buckets = (teamId: string): RateLimit[] =>
+          [`send:member:${teamId}:U1`, `send:team-hour:${teamId}`, `check-failed:member:${teamId}:U1`].map(
+            (bucket) => ({ bucket, limit: 1, windowSeconds: 3_600 }),
+          );
+        const shared: RateLimit = { bucket: 'send:number:abc', limit: 1, windowSeconds: 3_600 };
+        expect((await store.takeRateLimits([...buckets('T1'), shared], 100)).kind).toBe('taken');
+        expect((await store.takeRateLimits(buckets('T2'), 100)).kind).toBe('taken');
+        await store.enqueueTagJob({ ...alice, flowId: 'f-verified', tries: 1 }, 100);
+        await store.enqueueTagJob({ ...other, flowId: 'f-other', tries: 1 }, 100);
+        await store.workspaces.linkEnterpriseWorkspace('T1', 'E1');
+
+        await store.workspaces.forgetWorkspace('T1', {
+          names: ['send:team-hour:T1'],
+          prefixes: ['send:member:T1:', 'check-failed:member:T1:'],
+        });
+
+        expect(await store.findFlow('f-pending')).toBeUndefined();
+        expect(await store.findFlow('f-verified')).toMatchObject({ status: 'verified' });
+        expect(await store.findFlow('f-other')).toBeDefined();
+        expect(await store.findVerification(alice)).toBeDefined();
+        expect((await store.takeRateLimits(buckets('T1'), 101)).kind).toBe('taken');
+        expect((await store.takeRateLimits([shared], 101)).kind).toBe('full');
+        expect((await store.takeRateLimits(buckets('T2'), 101)).kind).toBe('full');
+        expect(await store.claimTagJob(200, 60)).toMatchObject({ teamId: 'T2' });
+        expect(await store.claimTagJob(200, 60)).toBeUndefined();
+        expect(await store.workspaces.enterpriseOf('T1')).toBeUndefined();
+      });
+    });
   });
 }

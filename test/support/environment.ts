@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageMediaEmulator } from '../../emulators/messagemedia';
-import { type OpenView, SlackDriver, SlackEmulator } from '../../emulators/slack';
+import {
+  type OpenView,
+  SlackDriver,
+  SlackEmulator,
+  type SlackEmulatorOptions,
+  type TeamInfo,
+} from '../../emulators/slack';
 import { type AppOptions, type RunningApp, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -24,6 +30,8 @@ export interface EnvironmentOptions {
   readonly clock?: () => number;
   /** Passed to the app: retry policy and polling of profile-tag retries. */
   readonly app?: Pick<AppOptions, 'tagRetry' | 'tagRetryPollMs'>;
+  /** Extra Slack emulator options, e.g. `oauth` credentials. */
+  readonly slack?: Partial<SlackEmulatorOptions>;
 }
 
 /** The app on a real port, between a Slack emulator + driver and a MessageMedia emulator. */
@@ -44,6 +52,7 @@ export class TestEnvironment {
       adminToken: ADMIN_TOKEN,
       admin: { id: 'UOWNER', name: 'owner', role: 'owner' },
       profileFields: [PROFILE_FIELD],
+      ...options.slack,
     });
     const messageMedia = await MessageMediaEmulator.start({ apiKey: MM_KEY, apiSecret: MM_SECRET });
     const folder = mkdtempSync(join(tmpdir(), 'verify-phone-e2e-'));
@@ -60,6 +69,22 @@ export class TestEnvironment {
 
   get appUrl(): string {
     return appUrl(this.app);
+  }
+
+  /** Where the app's SQLite database files are. */
+  get databaseFolder(): string {
+    return this.folder;
+  }
+
+  /** A driver for members of another workspace (of an org, for an org-wide install). */
+  driverFor(team: TeamInfo, orgWideEnterpriseId?: string): SlackDriver {
+    return new SlackDriver({
+      appUrl: this.appUrl,
+      signingSecret: SIGNING_SECRET,
+      emulator: this.slack,
+      team,
+      ...(orgWideEnterpriseId && { orgWideEnterpriseId }),
+    });
   }
 
   /** Stops the app and starts a new one on the same database: what a deploy or crash does. */
@@ -80,12 +105,12 @@ export class TestEnvironment {
   }
 
   /** The member runs /verify-phone; resolves with the modal the app opened. */
-  async openVerification(userId: string): Promise<OpenView> {
+  async openVerification(userId: string, driver = this.driver): Promise<OpenView> {
     const existing = new Set(this.slack.views.map((view) => view.id));
     const opened = this.slack.waitForView((view) => view.type === 'modal' && !existing.has(view.id), 5_000, {
       userId,
     });
-    const ack = await this.driver.runSlashCommand(userId, '/verify-phone');
+    const ack = await driver.runSlashCommand(userId, '/verify-phone');
     if (ack.status !== 200) throw new Error(`command ack was ${ack.status}`);
     return opened;
   }
@@ -104,10 +129,15 @@ export class TestEnvironment {
   }
 
   /** Opens the modal, submits the number and waits for the code step. */
-  async reachCodeStep(userId: string, number: string, e164: string): Promise<{ viewId: string; code: string }> {
-    const modal = await this.openVerification(userId);
+  async reachCodeStep(
+    userId: string,
+    number: string,
+    e164: string,
+    driver = this.driver,
+  ): Promise<{ viewId: string; code: string }> {
+    const modal = await this.openVerification(userId, driver);
     const codeStep = this.waitForModalText(modal.id, codeStepPrompt(e164));
-    await this.driver.submitView(modal.id, userId, { phone_block: number });
+    await driver.submitView(modal.id, userId, { phone_block: number });
     await codeStep;
     return { viewId: modal.id, code: this.codeSentTo(e164) };
   }

@@ -125,6 +125,61 @@ describe('loadConfig', () => {
     }
   });
 
+  describe('Slack installation', () => {
+    const { SLACK_BOT_TOKEN: _bot, ...withoutToken } = valid;
+    const oauth = {
+      ...withoutToken,
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'state-secret',
+    };
+
+    it('is a single workspace with a bot token (and optional admin token)', () => {
+      expect(loadConfig({ ...valid, SLACK_ADMIN_TOKEN: 'xoxp-2' }).slack.installation).toEqual({
+        kind: 'single',
+        botToken: 'xoxb-1',
+        adminToken: 'xoxp-2',
+      });
+    });
+
+    it('is OAuth distribution with a client id, secret and state secret, and no token', () => {
+      expect(loadConfig(oauth).slack.installation).toEqual({
+        kind: 'oauth',
+        clientId: '123.456',
+        clientSecret: 'client-secret',
+        stateSecret: 'state-secret',
+      });
+    });
+
+    it.each([
+      [
+        { SLACK_BOT_TOKEN: 'xoxb-1' },
+        ['SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: tokens come from OAuth installs, unset SLACK_BOT_TOKEN'],
+      ],
+      [
+        { SLACK_ADMIN_TOKEN: 'xoxp-1' },
+        [
+          'SLACK_ADMIN_TOKEN and SLACK_CLIENT_ID are both set: tokens come from OAuth installs, unset SLACK_ADMIN_TOKEN',
+        ],
+      ],
+      [{ SLACK_CLIENT_SECRET: '' }, ['SLACK_CLIENT_SECRET is required']],
+      [{ SLACK_STATE_SECRET: ' ' }, ['SLACK_STATE_SECRET is required']],
+    ])('names the conflict or the missing piece exactly (%o)', (change, problems) => {
+      expect(problemsOf({ ...oauth, ...change })).toEqual(problems);
+    });
+
+    it('names OAuth secrets set without a client id', () => {
+      expect(problemsOf({ ...valid, SLACK_CLIENT_SECRET: 'x', SLACK_STATE_SECRET: 'y' })).toEqual([
+        'SLACK_CLIENT_SECRET is set without SLACK_CLIENT_ID',
+        'SLACK_STATE_SECRET is set without SLACK_CLIENT_ID',
+      ]);
+    });
+
+    it('never echoes the client secret', () => {
+      expect(problemsOf({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' }).join('\n')).not.toContain('client-secret');
+    });
+  });
+
   it('accepts a national default country in any case', () => {
     expect(loadConfig({ ...valid, VERIFY_DEFAULT_COUNTRY: 'au' }).verification.defaultCountry).toBe('AU');
   });

@@ -1,13 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { GetRoute } from '../../shared/get-route';
 import type { AuditObserver, TagJobStore } from '../../verification/ports';
 import { AuditCounters } from './audit-counters';
 import { type OutboundService, timedFetch } from './timed-fetch';
 
 type Fetch = typeof globalThis.fetch;
-
-/** Serves one GET route; the receiver owns the server. */
-export type Route = (res: ServerResponse) => Promise<void>;
 
 /** What the composition root hooks in: the same shape whether metrics are on or off. */
 export interface AppMetrics {
@@ -15,7 +13,7 @@ export interface AppMetrics {
   readonly observeAck: (step: string, seconds: number) => void;
   readonly timed: (fetch: Fetch, service: OutboundService) => Fetch;
   /** `/metrics`, or nothing when metrics are off (so the path is a 404). */
-  readonly routes: ReadonlyMap<string, Route>;
+  readonly routes: ReadonlyMap<string, GetRoute>;
 }
 
 export interface MetricsLogger {
@@ -62,7 +60,7 @@ function prometheusMetrics(store: TagJobStore, logger: MetricsLogger): AppMetric
     audit: new AuditCounters(registry),
     observeAck: (step, seconds) => acks.observe({ step }, seconds),
     timed: (fetch, service) => timedFetch(fetch, service, outbound),
-    routes: new Map([['/metrics', (res) => scrape(registry, res)]]),
+    routes: new Map([['/metrics', (_req, res) => scrape(registry, res)]]),
   };
 }
 

@@ -20,6 +20,10 @@ export class AuditCounters implements AuditObserver {
     ]);
     const limited = counter('rate_limited_total', 'Requests refused by a full budget, by bucket kind.', ['bucket']);
     const tags = counter('profile_tags_total', 'Profile-tag outcomes (set, retry_scheduled, failed).', ['outcome']);
+    const uninstalls = counter(
+      'workspaces_uninstalled_total',
+      'Workspaces that uninstalled the app or revoked its tokens.',
+    );
     const failure = (event: AuditEventType) => (reason: EventReason) => failures.inc({ event, reason });
     this.count = {
       flow_started: () => started.inc(),
@@ -36,6 +40,7 @@ export class AuditCounters implements AuditObserver {
       expired: failure('expired'),
       refused_country: failure('refused_country'),
       refused_shared_number: failure('refused_shared_number'),
+      workspace_uninstalled: () => uninstalls.inc(),
     };
   }
 

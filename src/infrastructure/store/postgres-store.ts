@@ -13,10 +13,11 @@ import type {
   TagJob,
   VerificationRecord,
 } from '../../verification/model';
-import type { VerificationStore } from '../../verification/ports';
+import type { VerificationStore, WorkspaceStore } from '../../verification/ports';
 import { openPostgresPool, type PostgresPoolOptions } from './postgres-pool';
 import { takeRateLimitsLocked } from './postgres-rate-limits';
 import { inLockedTransaction } from './postgres-transaction';
+import { PostgresWorkspaces } from './postgres-workspaces';
 import {
   type AuditRow,
   type FlowRow,
@@ -38,8 +39,11 @@ type Queryable = Pick<PoolClient, 'query'>;
  */
 export class PostgresStore implements VerificationStore {
   private closed = false;
+  readonly workspaces: WorkspaceStore;
 
-  private constructor(private readonly pool: Pool) {}
+  private constructor(private readonly pool: Pool) {
+    this.workspaces = new PostgresWorkspaces(pool);
+  }
 
   /** Connects and brings the schema up to date. The error never contains the connection string. */
   static async open(connectionString: string, options: PostgresPoolOptions = {}): Promise<PostgresStore> {

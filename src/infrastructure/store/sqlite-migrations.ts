@@ -109,4 +109,23 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       ALTER TABLE tag_jobs DROP COLUMN label_alt;
     `,
   },
+  {
+    version: 5,
+    name: 'OAuth installations, sealed, and the workspaces of org-wide installs',
+    // `sealed` is the whole installation encrypted (AES-256-GCM, the row key as associated data).
+    sql: `
+      CREATE TABLE installations (
+        installation_key  TEXT NOT NULL PRIMARY KEY,
+        sealed            TEXT NOT NULL,
+        installed_at      INTEGER NOT NULL
+      );
+
+      CREATE TABLE enterprise_workspaces (
+        team_id        TEXT NOT NULL PRIMARY KEY,
+        enterprise_id  TEXT NOT NULL
+      );
+      CREATE INDEX enterprise_workspaces_by_enterprise ON enterprise_workspaces (enterprise_id);
+      CREATE INDEX tag_jobs_by_team ON tag_jobs (team_id);
+    `,
+  },
 ];

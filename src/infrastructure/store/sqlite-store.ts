@@ -14,7 +14,7 @@ import type {
   TagJob,
   VerificationRecord,
 } from '../../verification/model';
-import type { VerificationStore } from '../../verification/ports';
+import type { VerificationStore, WorkspaceStore } from '../../verification/ports';
 import {
   type AuditRow,
   type FlowRow,
@@ -26,6 +26,7 @@ import {
   type VerificationRow,
 } from './rows';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { SqliteWorkspaces } from './sqlite-workspaces';
 
 /**
  * The embedded store: one SQLite file in WAL mode. Each state change is one conditional statement
@@ -35,6 +36,7 @@ import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 export class SqliteStore implements VerificationStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  readonly workspaces: WorkspaceStore;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -43,6 +45,7 @@ export class SqliteStore implements VerificationStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
+    this.workspaces = new SqliteWorkspaces(this.db);
   }
 
   async createFlow(flow: NewFlow): Promise<boolean> {

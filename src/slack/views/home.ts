@@ -22,9 +22,11 @@ export interface HomeOptions {
   readonly status: HomeStatus | undefined;
   /** Only for workspace admins: the newest audit events. */
   readonly activity?: readonly AuditEvent[];
+  /** Only for workspace admins: the app was installed by a member whose token cannot tag profiles. */
+  readonly reinstallNeeded?: boolean;
 }
 
-export function homeView({ status, activity }: HomeOptions): types.HomeView {
+export function homeView({ status, activity, reinstallNeeded = false }: HomeOptions): types.HomeView {
   const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: message('home.title') } }];
   if (status) {
     blocks.push(
@@ -40,6 +42,7 @@ export function homeView({ status, activity }: HomeOptions): types.HomeView {
       buttons({ label: message('home.verify'), actionId: ACTION.startVerification, primary: true }),
     );
   }
+  if (reinstallNeeded) blocks.push({ type: 'divider' }, text(`:warning: ${message('home.reinstall_needed')}`));
   if (activity) blocks.push(...activityBlocks(activity));
   return { type: 'home', blocks };
 }

@@ -1,0 +1,53 @@
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { SealedInstallationStore } from '../../infrastructure/store/installation-store';
+import type { AppLogger } from '../../logger';
+import type { ForgetWorkspace } from '../../verification/forget-workspace';
+import type { WorkspaceStore } from '../../verification/ports';
+import { NOT_INSTALLED } from './installer';
+
+const NOT_INSTALLED_TEXT =
+  'Phone verification is not installed in this workspace yet. Ask a workspace admin to install the app.';
+
+/**
+ * First global middleware in OAuth mode: a request from a workspace with no installation is
+ * answered plainly (a command gets a sentence, anything else an empty ack) and logged; no listener runs.
+ */
+export function refuseNotInstalled(logger: AppLogger) {
+  return async (args: AnyMiddlewareArgs & AllMiddlewareArgs) => {
+    const { context, next } = args;
+    if (context[NOT_INSTALLED] !== true) return next();
+    logger.warn({ teamId: context.teamId, enterpriseId: context.enterpriseId }, 'request refused: not installed');
+    if ('command' in args) await args.ack(NOT_INSTALLED_TEXT);
+    else if ('ack' in args) await args.ack?.();
+  };
+}
+
+export interface UninstallDependencies {
+  readonly installations: SealedInstallationStore;
+  readonly rows: WorkspaceStore;
+  readonly forgetWorkspace: ForgetWorkspace;
+  readonly logger: AppLogger;
+}
+
+type LifecycleEvent = 'app_uninstalled' | 'tokens_revoked';
+
+/**
+ * `app_uninstalled` and `tokens_revoked`: the installation and its tokens go first, then what the
+ * workspace had in flight; for an org-wide install, every workspace of the org that used it.
+ */
+export function workspaceUninstalled({ installations, rows, forgetWorkspace, logger }: UninstallDependencies) {
+  return async ({ body, event }: AllMiddlewareArgs & SlackEventMiddlewareArgs<LifecycleEvent>) => {
+    const teamId = body.team_id;
+    const enterpriseId = body.enterprise_id || undefined;
+    const isEnterpriseInstall = body.authorizations?.[0]?.is_enterprise_install === true && enterpriseId !== undefined;
+    try {
+      await installations.deleteInstallation({ teamId, enterpriseId, isEnterpriseInstall });
+      const linked = isEnterpriseInstall && enterpriseId ? await rows.workspacesOf(enterpriseId) : [];
+      for (const team of new Set([teamId, ...linked].filter(Boolean))) {
+        await forgetWorkspace.forget(team, '', event.type);
+      }
+    } catch (error) {
+      logger.error({ teamId, enterpriseId, err: error }, 'forgetting an uninstalled workspace failed');
+    }
+  };
+}
