@@ -102,6 +102,8 @@ export const en: Catalog = {
   'home.badge.not_configured': "This workspace hasn't set up the *Phone verified* profile field, so no badge is shown.",
   'home.activity_title': 'Recent activity (admins only)',
   'home.activity_empty': 'No verification activity yet.',
+  'install.not_installed':
+    'Phone verification is not installed in this workspace yet. Ask a workspace admin to install the app.',
   'home.reinstall_needed':
     '*Profile badges are off:* the app was installed by a member who is not a workspace Admin or Owner, so it cannot set the *Phone verified* field. Verifications still work. An Admin or Owner should reinstall the app to turn badges on.',
 

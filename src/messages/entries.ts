@@ -83,6 +83,7 @@ export interface MessageParams {
   'home.activity_title': NoParams;
   'home.activity_empty': NoParams;
   'home.reinstall_needed': NoParams;
+  'install.not_installed': NoParams;
 
   'error.internal': NoParams;
   'error.internal_next': NoParams;

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Approval, SlackDriver, TeamInfo } from '../../emulators/slack';
+import { message } from '../../src/messages/catalog';
 import { PROFILE_FIELD, TestEnvironment } from '../support/environment';
+import { eventually } from '../support/faults';
+import { withNumber } from '../support/texts';
 
 const CLIENT = { clientId: '1111.2222', clientSecret: 'oauth-client-secret-do-not-leak' };
 const TEAM_B: TeamInfo = { id: 'T0000000002', domain: 'bravo', name: 'Bravo' };
@@ -52,7 +55,7 @@ describe('distributed (OAuth) installs', () => {
 
   async function verify(userId: string, number: string, e164: string, driver: SlackDriver): Promise<string> {
     const { viewId, code } = await env.reachCodeStep(userId, number, e164, driver);
-    const done = env.waitForModalText(viewId, 'is verified');
+    const done = env.waitForModalText(viewId, withNumber('verified.title', e164));
     await driver.submitView(viewId, userId, { code_block: code });
     return JSON.stringify((await done).view);
   }
@@ -71,10 +74,8 @@ describe('distributed (OAuth) installs', () => {
     expect((await install({ teamId: env.slack.team.id, userId: 'UOWNER' })).status).toBe(200);
     expect((await install({ teamId: TEAM_B.id, userId: 'UBOWNER' })).status).toBe(200);
 
-    expect(await verify('UA1', '0491 570 156', '+61491570156', env.driver)).toContain('Your Slack profile now shows');
-    expect(await verify('UB1', '0491 570 157', '+61491570157', env.driverFor(TEAM_B))).toContain(
-      'Your Slack profile now shows',
-    );
+    expect(await verify('UA1', '0491 570 156', '+61491570156', env.driver)).toContain(message('badge.set'));
+    expect(await verify('UB1', '0491 570 157', '+61491570157', env.driverFor(TEAM_B))).toContain(message('badge.set'));
 
     expect(env.slack.profileOf('UA1')[PROFILE_FIELD.id]?.value).toMatch(/^\+61 4•• ••• 156/);
     expect(env.slack.profileOf('UB1')[PROFILE_FIELD.id]?.value).toMatch(/^\+61 4•• ••• 157/);
@@ -98,7 +99,7 @@ describe('distributed (OAuth) installs', () => {
     const driver = env.driverFor(UNKNOWN);
     const command = await driver.runSlashCommand('UZ1', '/verify-phone');
     expect(command.status).toBe(200);
-    expect(command.body).toContain('not installed in this workspace');
+    expect(command.body).toContain(message('install.not_installed'));
     expect((await driver.openHomeTab('UZ1')).status).toBe(200);
     expect(env.slack.callsTo('views.open')).toHaveLength(0);
     expect(env.logs.entries().filter((entry) => entry.msg === 'request refused: not installed')).toHaveLength(2);
@@ -131,11 +132,13 @@ describe('distributed (OAuth) installs', () => {
     const uninstalled = await env.driver.sendEvent({ type: 'app_uninstalled' });
     expect(uninstalled.status).toBe(200);
     env.slack.revokeTokens(env.slack.team.id);
-    await waitFor(() => env.logs.text.includes('workspace uninstalled'));
+    await eventually(() => env.logs.text.includes('workspace uninstalled'), { what: 'the uninstall' });
 
     const command = await env.driver.runSlashCommand('UA1', '/verify-phone');
-    expect(command.body).toContain('not installed in this workspace');
-    expect(await verify('UB1', '0491 570 157', '+61491570157', env.driverFor(TEAM_B))).toContain('is verified');
+    expect(command.body).toContain(message('install.not_installed'));
+    expect(await verify('UB1', '0491 570 157', '+61491570157', env.driverFor(TEAM_B))).toContain(
+      withNumber('verified.title', '+61491570157'),
+    );
     expect(databaseText()).not.toMatch(/xox[bp]-/);
     const db = new Database(join(env.databaseFolder, 'verify-phone.db'), { readonly: true });
     try {
@@ -160,10 +163,12 @@ describe('distributed (OAuth) installs', () => {
     expect((await install({ teamId: TEAM_B.id, userId: 'UB1' })).status).toBe(200);
     const driver = env.driverFor(TEAM_B);
 
-    expect(await verify('UB2', '0491 570 158', '+61491570158', driver)).toContain('is verified');
+    expect(await verify('UB2', '0491 570 158', '+61491570158', driver)).toContain(
+      withNumber('verified.title', '+61491570158'),
+    );
     expect(env.slack.callsTo('users.profile.set').map((call) => call.error)).toEqual(['not_admin']);
 
-    const reinstall = 'An Admin or Owner should reinstall the app';
+    const reinstall = message('home.reinstall_needed');
     await driver.openHomeTab('UBOWNER');
     const adminHome = await env.slack.waitForView((view) => view.type === 'home' && view.userId === 'UBOWNER');
     expect(JSON.stringify(adminHome.view)).toContain(reinstall);
@@ -177,20 +182,44 @@ describe('distributed (OAuth) installs', () => {
     const one = env.driverFor(GRID_ONE, GRID.id);
     const two = env.driverFor(GRID_TWO, GRID.id);
 
-    expect(await verify('UG1', '0491 570 156', '+61491570156', one)).toContain('Your Slack profile now shows');
-    expect(await verify('UG2', '0491 570 157', '+61491570157', two)).toContain('Your Slack profile now shows');
+    expect(await verify('UG1', '0491 570 156', '+61491570156', one)).toContain(message('badge.set'));
+    expect(await verify('UG2', '0491 570 157', '+61491570157', two)).toContain(message('badge.set'));
 
     expect(ownersOf('views.open')).toEqual(new Set([GRID.id]));
     expect(ownersOf('users.profile.set')).toEqual(new Set([GRID.id]));
     expect(env.messageMedia.lastMessageTo('+61491570157')?.metadata).toMatchObject({ team: GRID_TWO.id });
     expect(databaseText()).not.toMatch(/xox[bp]-/);
   });
-});
 
-async function waitFor(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+  it('an org-wide uninstall forgets every workspace of the org, and only those', async () => {
+    await install({ enterpriseId: GRID.id, userId: 'UGADMIN' });
+    await install({ teamId: TEAM_B.id, userId: 'UBOWNER' });
+    const one = env.driverFor(GRID_ONE, GRID.id);
+    const two = env.driverFor(GRID_TWO, GRID.id);
+    await env.reachCodeStep('UG1', '0491 570 156', '+61491570156', one);
+    await env.reachCodeStep('UG2', '0491 570 157', '+61491570157', two);
+
+    expect((await one.sendEvent({ type: 'app_uninstalled' })).status).toBe(200);
+    await eventually(() => env.logs.text.includes('workspace uninstalled'), { what: 'the uninstall' });
+
+    for (const [driver, userId] of [
+      [one, 'UG1'],
+      [two, 'UG2'],
+    ] as const) {
+      expect((await driver.runSlashCommand(userId, '/verify-phone')).body).toContain(message('install.not_installed'));
+    }
+    expect(await verify('UB1', '0491 570 158', '+61491570158', env.driverFor(TEAM_B))).toContain(
+      withNumber('verified.title', '+61491570158'),
+    );
+    const db = new Database(join(env.databaseFolder, 'verify-phone.db'), { readonly: true });
+    try {
+      expect(
+        db.prepare('SELECT count(*) FROM flows WHERE team_id IN (?, ?)').pluck().get(GRID_ONE.id, GRID_TWO.id),
+      ).toBe(0);
+      expect(db.prepare('SELECT installation_key FROM installations').pluck().all()).toEqual([`team:${TEAM_B.id}`]);
+    } finally {
+      db.close();
+    }
+    expect(databaseText()).not.toMatch(/xox[bp]-/);
+  });
+});

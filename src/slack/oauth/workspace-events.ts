@@ -1,12 +1,10 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SealedInstallationStore } from '../../infrastructure/store/installation-store';
 import type { AppLogger } from '../../logger';
+import { message } from '../../messages/catalog';
 import type { ForgetWorkspace } from '../../verification/forget-workspace';
 import type { WorkspaceStore } from '../../verification/ports';
 import { NOT_INSTALLED } from './installer';
-
-const NOT_INSTALLED_TEXT =
-  'Phone verification is not installed in this workspace yet. Ask a workspace admin to install the app.';
 
 /**
  * First global middleware in OAuth mode: a request from a workspace with no installation is
@@ -17,7 +15,7 @@ export function refuseNotInstalled(logger: AppLogger) {
     const { context, next } = args;
     if (context[NOT_INSTALLED] !== true) return next();
     logger.warn({ teamId: context.teamId, enterpriseId: context.enterpriseId }, 'request refused: not installed');
-    if ('command' in args) await args.ack(NOT_INSTALLED_TEXT);
+    if ('command' in args) await args.ack(message('install.not_installed'));
     else if ('ack' in args) await args.ack?.();
   };
 }
