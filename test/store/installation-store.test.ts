@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import type { Installation } from '@slack/oauth';
 import Database from 'better-sqlite3';
 import { SealedInstallationStore } from '../../src/infrastructure/store/installation-store';
+import { PostgresStore } from '../../src/infrastructure/store/postgres-store';
 import { SealedBox } from '../../src/infrastructure/store/sealed-box';
 import { SqliteStore } from '../../src/infrastructure/store/sqlite-store';
+import { createTestSchema, describeWithPostgres, type TestSchema, withClient } from '../support/postgres';
 
 const KEY = Buffer.alloc(32, 7);
 
@@ -98,5 +100,30 @@ describe('SealedInstallationStore (SQLite)', () => {
     const sealed = await store.workspaces.findInstallation('team:T1');
     await store.workspaces.saveInstallation('team:T2', sealed ?? '', 100);
     await expect(installations.forWorkspace('T2')).rejects.toThrow();
+  });
+});
+
+describeWithPostgres('SealedInstallationStore (PostgreSQL)', () => {
+  let schema: TestSchema;
+  let store: PostgresStore;
+
+  beforeEach(async () => {
+    schema = await createTestSchema();
+    store = await PostgresStore.open(schema.url);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await schema.drop();
+  });
+
+  it('keeps no token readable in the installations table, and opens what it stored', async () => {
+    const installations = new SealedInstallationStore(store.workspaces, KEY, () => 100);
+    await installations.storeInstallation(teamInstall('T1'));
+    await installations.storeInstallation(orgInstall);
+    const rows = await withClient(schema.url, (client) => client.query('SELECT * FROM installations'));
+    expect(rows.rowCount).toBe(2);
+    expect(JSON.stringify(rows.rows)).not.toMatch(/xox[bp]-/);
+    expect(await installations.forWorkspace('T1')).toEqual(teamInstall('T1'));
   });
 });
