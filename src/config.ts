@@ -8,6 +8,9 @@ export interface Config {
   logLevel: LogLevel;
   databaseUrl: string;
   slack: {
+    /** Which way Slack reaches the app, chosen by which of its two secrets is set. */
+    transport: SlackTransport;
+    /** The HTTP transport's signing secret; empty in Socket Mode. */
     signingSecret: string;
     botToken: string;
     adminToken: string | undefined;
@@ -41,6 +44,11 @@ export interface Config {
   };
 }
 
+/** HTTP: Slack POSTs signed requests to us. Socket: we open a WebSocket to Slack with an app-level token. */
+export type SlackTransport =
+  | { readonly kind: 'http'; readonly signingSecret: string }
+  | { readonly kind: 'socket'; readonly appToken: string };
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -58,12 +66,14 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env): Config {
   const reader = new EnvReader(env);
+  const transport = slackTransport(reader);
   const config: Config = {
     port: reader.integer('PORT', { default: 3000, min: 0, max: 65535 }),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     databaseUrl: reader.databaseUrl('DATABASE_URL', DEFAULT_DATABASE_URL),
     slack: {
-      signingSecret: reader.required('SLACK_SIGNING_SECRET'),
+      transport,
+      signingSecret: transport.kind === 'http' ? transport.signingSecret : '',
       botToken: reader.token('SLACK_BOT_TOKEN', 'xoxb-', true) as string,
       adminToken: reader.token('SLACK_ADMIN_TOKEN', 'xoxp-', false),
       profileFieldId: reader.optional('SLACK_PROFILE_FIELD_ID'),
@@ -113,6 +123,20 @@ export function loadConfig(env: Env): Config {
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;
+}
+
+/** Exactly one of the two transports' secrets must be set; the problem names both when it is not so. */
+function slackTransport(reader: EnvReader): SlackTransport {
+  const signingSecret = reader.optional('SLACK_SIGNING_SECRET');
+  const appToken = reader.token('SLACK_APP_TOKEN', 'xapp-', false);
+  if (signingSecret && appToken) {
+    reader.problems.push(
+      'SLACK_SIGNING_SECRET and SLACK_APP_TOKEN are both set: keep SLACK_SIGNING_SECRET for HTTP mode or SLACK_APP_TOKEN for Socket Mode',
+    );
+  } else if (!signingSecret && !appToken) {
+    reader.problems.push('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required');
+  }
+  return appToken ? { kind: 'socket', appToken } : { kind: 'http', signingSecret: signingSecret ?? '' };
 }
 
 /** Only the store's location: for tools (such as the audit export) that need nothing else. */

@@ -21,7 +21,8 @@ describe('the app process', () => {
     const app = AppProcess.spawn({ VERIFY_SECRET: 'short' }, folder); // no .env in this folder
     expect(await app.exited).toBe(78);
     const { stderr } = app.output;
-    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'MESSAGEMEDIA_API_KEY', 'MESSAGEMEDIA_API_SECRET']) {
+    expect(stderr).toContain('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required');
+    for (const name of ['SLACK_BOT_TOKEN', 'MESSAGEMEDIA_API_KEY', 'MESSAGEMEDIA_API_SECRET']) {
       expect(stderr).toContain(`${name} is required`);
     }
     expect(stderr).toContain('VERIFY_SECRET must be at least 32 bytes long');
