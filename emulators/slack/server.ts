@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord } from '../../src/shared/guards';
 import { FailureQueue } from '../failure-queue';
 import { listen, type RunningServer, readBody, sendJson, sleep } from '../http';
+import { SocketModeServer } from './socket-mode';
 import type {
   ApiResponse,
   InjectedFailure,
@@ -17,7 +18,7 @@ import type {
   WorkspaceUser,
 } from './types';
 import { Waiters } from './waiters';
-import { type Caller, METHODS } from './web-api';
+import { type Caller, CONNECTIONS_OPEN, METHODS } from './web-api';
 import { Workspace } from './workspace';
 
 export interface SlackEmulatorOptions {
@@ -28,6 +29,8 @@ export interface SlackEmulatorOptions {
   readonly botToken: string;
   /** A user token (`xoxp-…`) of the member who installed the app; needed for `users.profile.set`. */
   readonly adminToken?: string;
+  /** An app-level token (`xapp-…`): enables `apps.connections.open` and the Socket Mode endpoint. */
+  readonly appToken?: string;
   /** The admin token's owner, added as a member. Default `{ id: 'UADMIN', name: 'admin', role: 'admin' }`. */
   readonly admin?: NewUser;
   readonly botId?: string;
@@ -68,7 +71,8 @@ export interface CallWaitHint {
 /**
  * A Slack Web API emulator on 127.0.0.1: the methods the verify-phone app uses, with Slack's
  * token rules, trigger-id lifetime, view validation and failure injection. Point a `WebClient`
- * (or Bolt's `clientOptions.slackApiUrl`) at `apiUrl`.
+ * (or Bolt's `clientOptions.slackApiUrl`) at `apiUrl`. Given an `appToken`, it is also Slack's
+ * Socket Mode side (`socketMode`).
  */
 export class SlackEmulator {
   readonly workspace: Workspace;
@@ -85,6 +89,7 @@ export class SlackEmulator {
   /** `views` as last computed, and the workspace's `viewsVersion` it was computed at. */
   private viewsCache: { readonly version: number; readonly views: readonly OpenView[] } | undefined;
   private server: RunningServer | undefined;
+  private socketServer: SocketModeServer | undefined;
 
   private constructor(options: SlackEmulatorOptions) {
     const admin = options.admin ?? DEFAULT_ADMIN;
@@ -105,12 +110,14 @@ export class SlackEmulator {
     this.latencyMs = options.latencyMs ?? 0;
     const tokens = new Map<string, TokenKind>([[options.botToken, 'bot']]);
     if (options.adminToken) tokens.set(options.adminToken, 'admin');
+    if (options.appToken) tokens.set(options.appToken, 'app');
     this.tokens = tokens;
   }
 
   static async start(options: SlackEmulatorOptions): Promise<SlackEmulator> {
     const emulator = new SlackEmulator(options);
     emulator.server = await listen((req, res) => emulator.handle(req, res), options.port ?? 0);
+    if (options.appToken) emulator.socketServer = await SocketModeServer.start(emulator.appId);
     return emulator;
   }
 
@@ -123,6 +130,12 @@ export class SlackEmulator {
   /** What the app passes as `slackApiUrl`, e.g. `http://127.0.0.1:PORT/api/`. */
   get apiUrl(): string {
     return `${this.url}/api/`;
+  }
+
+  /** The Socket Mode endpoint; only with an `appToken`. */
+  get socketMode(): SocketModeServer {
+    if (!this.socketServer) throw new Error('SlackEmulator was started without an appToken: no Socket Mode');
+    return this.socketServer;
   }
 
   get team(): TeamInfo {
@@ -272,13 +285,14 @@ export class SlackEmulator {
     this.failures.clear();
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
+    this.socketServer?.reset();
   }
 
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
     this.hanging.clear();
-    await server?.close();
+    await Promise.all([server?.close(), this.socketServer?.stop()]);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -338,12 +352,15 @@ export class SlackEmulator {
     if (!token) return { ok: false, error: 'not_authed' };
     const caller = this.caller(token);
     if (!caller) return { ok: false, error: 'invalid_auth' };
-    return handler({ args, caller, workspace: this.workspace });
+    // An app-level token opens connections and does nothing else; no other token opens them.
+    if ((caller.kind === 'app') !== (method === CONNECTIONS_OPEN))
+      return { ok: false, error: 'not_allowed_token_type' };
+    return handler({ args, caller, workspace: this.workspace, socketMode: this.socketServer });
   }
 
   private caller(token: string): Caller | undefined {
     const kind = this.tokens.get(token);
-    if (kind === 'bot') return { kind: 'bot' };
+    if (kind === 'bot' || kind === 'app') return { kind };
     const admin = this.workspace.user(this.adminUserId);
     return kind === 'admin' && admin ? { kind: 'admin', user: admin } : undefined;
   }

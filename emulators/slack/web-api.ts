@@ -1,17 +1,26 @@
 import { isRecord } from '../../src/shared/guards';
+import type { SocketModeServer } from './socket-mode';
 import { type ApiResponse, type ProfileFieldValue, roleRank, type WorkspaceUser } from './types';
 import { checkView } from './view-rules';
 import type { Outcome, Workspace } from './workspace';
 
-/** Who is calling: the app's bot token, or the user token of the admin who installed the app. */
-export type Caller = { readonly kind: 'bot' } | { readonly kind: 'admin'; readonly user: WorkspaceUser };
+/** Who is calling: the app's bot or app-level token, or the user token of the admin who installed the app. */
+export type Caller =
+  | { readonly kind: 'bot' }
+  | { readonly kind: 'app' }
+  | { readonly kind: 'admin'; readonly user: WorkspaceUser };
 
 export interface MethodContext {
   /** Decoded arguments, without the token. */
   readonly args: Readonly<Record<string, unknown>>;
   readonly caller: Caller;
   readonly workspace: Workspace;
+  /** Present when the emulator was given an app-level token. */
+  readonly socketMode: SocketModeServer | undefined;
 }
+
+/** The one method an app-level token may call, and the only one that needs it. */
+export const CONNECTIONS_OPEN = 'apps.connections.open';
 
 export type MethodHandler = (context: MethodContext) => ApiResponse;
 
@@ -38,6 +47,8 @@ function text(args: Readonly<Record<string, unknown>>, key: string): string | un
 
 /** The Web API methods the emulator implements, keyed by method name. */
 export const METHODS: Readonly<Record<string, MethodHandler>> = {
+  [CONNECTIONS_OPEN]: ({ socketMode }) => (socketMode ? ok({ url: socketMode.connectionUrl() }) : fail('invalid_auth')),
+
   'auth.test': ({ caller, workspace }) => {
     const { team, botId, botUserId } = workspace.config;
     const common = { url: `https://${team.domain}.slack.com/`, team: team.name, team_id: team.id };
