@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App } from '@slack/bolt';
+import { App, type Receiver } from '@slack/bolt';
 import type { Config } from './config';
 import { MessageMediaClient } from './infrastructure/messagemedia/client';
 import { MessageMediaSmsGateway } from './infrastructure/messagemedia/sms-gateway';
@@ -11,6 +11,7 @@ import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
 import { registerListeners } from './slack/listeners';
 import { SlackReceiver } from './slack/receiver';
+import { SlackSocketReceiver } from './slack/socket-receiver';
 import { FlowReferences } from './verification/flow-reference';
 import { deriveKeys } from './verification/keys';
 import type { Clock, ProfileTagger } from './verification/ports';
@@ -55,11 +56,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
 
   let ready = false;
   const slackLogger = boltLogger(logger);
-  const receiver = new SlackReceiver({
-    signingSecret: config.slack.signingSecret,
-    logger: slackLogger,
-    isReady: () => ready,
-  });
+  const receiver = slackReceiver(config, logger, () => ready, outbound.fetch);
   const app = new App({
     token: config.slack.botToken,
     receiver,
@@ -85,18 +82,19 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     options.tagRetryPollMs ?? 5_000,
     (error) => logger.error({ err: error }, 'profile tag retry run failed'),
   );
+  let server: Server;
   try {
     await app.init(); // checks the bot token with auth.test
+    server = (await app.start(config.port)) as Server; // in Socket Mode, also the app-level token
   } catch (error) {
     await Promise.all([store.close(), outbound.close()]);
     throw error;
   }
-  const server = (await app.start(config.port)) as Server;
   retries.start();
   ready = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port }, 'verify-phone listening');
+  logger.info({ port, transport: config.slack.transport.kind }, 'verify-phone listening');
   return {
     server,
     port,
@@ -110,6 +108,20 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       logger.info('verify-phone stopped');
     },
   };
+}
+
+/** Slack's way in, as the settings chose: signed HTTP requests, or a Socket Mode connection we dial out. */
+function slackReceiver(
+  config: Config,
+  logger: AppLogger,
+  isReady: () => boolean,
+  fetch: typeof globalThis.fetch,
+): Receiver & { start(port: number): Promise<Server> } {
+  const { transport, apiUrl } = config.slack;
+  if (transport.kind === 'socket') {
+    return new SlackSocketReceiver({ appToken: transport.appToken, apiUrl, fetch, logger, isReady });
+  }
+  return new SlackReceiver({ signingSecret: transport.signingSecret, logger: boltLogger(logger), isReady });
 }
 
 function profileTagger(config: Config, fetch: typeof globalThis.fetch): ProfileTagger {

@@ -1,0 +1,25 @@
+import { once } from 'node:events';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+
+/** The readiness probe's answer: 200 `ok` when ready, 503 `unavailable` otherwise. */
+export function answerHealth(res: ServerResponse, ready: boolean): void {
+  res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');
+}
+
+/** An HTTP server with `GET /healthz` only, for a transport that takes no requests of its own (Socket Mode). */
+export async function startHealthServer(port: number, isReady: () => boolean): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url?.split('?')[0] === '/healthz') answerHealth(res, isReady());
+    else res.writeHead(404).end();
+  });
+  server.listen(port);
+  await once(server, 'listening');
+  return server;
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
