@@ -1,3 +1,4 @@
+import { SlackDriver } from '../../emulators/slack';
 import { APP_TOKEN, PROFILE_FIELD, TestEnvironment } from '../support/environment';
 import { eventually } from '../support/faults';
 
@@ -120,6 +121,12 @@ describe('/verify-phone over Socket Mode', () => {
 
     const modal = await env.openVerification('U1');
     expect(JSON.stringify(modal.view)).toContain('Mobile number');
+  });
+
+  it('leaves an envelope no listener acks unanswered, with Bolt’s 3 s warning, as over HTTP', async () => {
+    const patient = new SlackDriver({ transport: 'socket', emulator: env.slack, requestTimeoutMs: 3_500 });
+    await expect(patient.runSlashCommand('U1', '/not-ours')).rejects.toThrow(/no ack for envelope/);
+    expect(env.logs.text).toContain('An incoming event was not acknowledged within 3 seconds');
   });
 
   it('lets a member finish after the app restarts between the steps, with one connection open', async () => {
