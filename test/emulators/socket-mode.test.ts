@@ -1,20 +1,11 @@
 import { once } from 'node:events';
-import { App, LogLevel, SocketModeReceiver, type ViewSubmitAction, webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, type ViewSubmitAction, webApi } from '@slack/bolt';
 import WebSocket from 'ws';
 import { SlackDriver, SlackEmulator } from '../../emulators/slack';
+import { silent } from '../support/silent-logger';
 
 const BOT_TOKEN = 'xoxb-socket-bot';
 const APP_TOKEN = 'xapp-1-A0000VERIFY-1-socket';
-
-const silent = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 let slack: SlackEmulator;
 
