@@ -16,8 +16,6 @@ export interface SocketAck {
   readonly payload: unknown;
   /** From the delivery being asked for (so including any wait for a connection) to the ack. */
   readonly ackMs: number;
-  /** How long the envelope waited for the app to have a connection at all. */
-  readonly connectionWaitMs: number;
 }
 
 /** A connection as the emulator sees it. */
@@ -92,10 +90,9 @@ export class SocketModeServer {
   async deliver(type: EnvelopeType, payload: Record<string, unknown>, timeoutMs: number): Promise<SocketAck> {
     const started = performance.now();
     const link = await this.usableLink(timeoutMs);
-    const connectionWaitMs = performance.now() - started;
     const envelopeId = randomUUID();
     const acceptsPayload = type !== 'events_api';
-    const answer = this.ackOf(envelopeId, acceptsPayload, timeoutMs - connectionWaitMs);
+    const answer = this.ackOf(envelopeId, acceptsPayload, timeoutMs - (performance.now() - started));
     link.socket.send(
       JSON.stringify({
         envelope_id: envelopeId,
@@ -107,7 +104,7 @@ export class SocketModeServer {
       }),
     );
     const ackPayload = await answer;
-    return { payload: ackPayload, ackMs: performance.now() - started, connectionWaitMs };
+    return { payload: ackPayload, ackMs: performance.now() - started };
   }
 
   /** Slack's `disconnect` message to every open connection, each closed `graceMs` later (Slack warns ahead). */

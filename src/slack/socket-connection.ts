@@ -15,14 +15,16 @@ export interface SocketConnectionOptions {
   readonly openUrl: () => Promise<string>;
   readonly onEnvelope: (envelope: Envelope, reply: Reply) => void;
   readonly logger: AppLogger;
-  /** Redials back off from this (doubling, with jitter) up to `maxBackoffMs`. */
-  readonly baseBackoffMs?: number;
-  readonly maxBackoffMs?: number;
-  /** A dial that has not seen `hello` by then has failed. */
-  readonly helloTimeoutMs?: number;
-  /** A socket that answers no ping within this is dead, even if TCP has not noticed. */
-  readonly heartbeatMs?: number;
 }
+
+/** Failed dials back off from this, doubling, with jitter... */
+const BASE_BACKOFF_MS = 250;
+/** ...up to this: a Slack outage is not hammered, and recovery is noticed within half a minute. */
+const MAX_BACKOFF_MS = 30_000;
+/** A dial that has not seen `hello` by then has failed. */
+const HELLO_TIMEOUT_MS = 10_000;
+/** A socket that answers no ping within this is dead, even if TCP has not noticed (a silent NAT drop). */
+const HEARTBEAT_MS = 15_000;
 
 /**
  * One live Socket Mode connection to Slack, kept up. A `disconnect` message is answered by dialling a
@@ -85,12 +87,11 @@ export class SocketConnection {
 
   /** Resolves once the socket has said `hello`; rejects if it closes or stays silent first. */
   private open(url: string): Promise<WebSocket> {
-    const { helloTimeoutMs = 10_000, heartbeatMs = 15_000 } = this.options;
-    const socket = new WebSocket(url, { handshakeTimeout: helloTimeoutMs });
+    const socket = new WebSocket(url, { handshakeTimeout: HELLO_TIMEOUT_MS });
     this.sockets.add(socket);
-    const heartbeat = keepAlive(socket, heartbeatMs);
+    const heartbeat = keepAlive(socket, HEARTBEAT_MS);
     return new Promise((resolve, reject) => {
-      const silent = setTimeout(() => socket.terminate(), helloTimeoutMs);
+      const silent = setTimeout(() => socket.terminate(), HELLO_TIMEOUT_MS);
       let greeted = false;
       socket.on('message', (data) => {
         const message = parse(data.toString());
@@ -136,7 +137,7 @@ export class SocketConnection {
     if (this.stopped || this.dialing || this.retryTimer) return;
     this.dial().catch((error: unknown) => {
       this.failures += 1;
-      const delayMs = backoffMs(this.failures, this.options.baseBackoffMs ?? 250, this.options.maxBackoffMs ?? 30_000);
+      const delayMs = backoffMs(this.failures, BASE_BACKOFF_MS, MAX_BACKOFF_MS);
       this.options.logger.warn(
         { error: errorText(error), failures: this.failures, delayMs },
         'Socket Mode dial failed; retrying',
@@ -177,7 +178,10 @@ function keepAlive(socket: WebSocket, intervalMs: number): NodeJS.Timeout {
     answered = true;
   });
   const timer = setInterval(() => {
-    if (!answered) return socket.terminate();
+    if (!answered) {
+      socket.terminate();
+      return;
+    }
     answered = false;
     if (socket.readyState === WebSocket.OPEN) socket.ping();
   }, intervalMs);

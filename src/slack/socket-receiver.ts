@@ -26,8 +26,6 @@ export interface SocketReceiverOptions {
   readonly logger: AppLogger;
   /** With a live socket, answers `GET /healthz`: true → 200, false → 503. */
   readonly isReady: () => boolean;
-  /** Tuning for tests; see `SocketConnection`. */
-  readonly connection?: { readonly baseBackoffMs?: number; readonly maxBackoffMs?: number };
 }
 
 /** The payload types Bolt routes, as Socket Mode names them. */
@@ -55,7 +53,6 @@ export class SlackSocketReceiver implements Receiver {
     this.bolt = boltLogger(options.logger);
     const slack = createWebClient(options.appToken, options.apiUrl, options.fetch);
     this.connection = new SocketConnection({
-      ...options.connection,
       openUrl: async () => {
         const { url } = await slack.apps.connections.open();
         if (!url) throw new Error('apps.connections.open returned no url');
@@ -94,7 +91,7 @@ export class SlackSocketReceiver implements Receiver {
   }
 
   private receive(envelope: Envelope, reply: Reply): void {
-    // Unacked, an envelope received while stopping goes back to Slack to be delivered again.
+    // Left unacked while stopping: Slack retries an event, and shows the member its error for an action.
     if (!this.accepting) return;
     const ack = new EnvelopeAck(envelope.envelope_id, reply, this.bolt);
     void this.unacked.run(() => ack.done);
