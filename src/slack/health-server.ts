@@ -1,16 +1,18 @@
 import { once } from 'node:events';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 
-/** The readiness probe's answer: 200 `ok` when ready, 503 `unavailable` otherwise. */
-export function answerHealth(res: ServerResponse, ready: boolean): void {
-  res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');
-}
-
-/** An HTTP server with `GET /healthz` only, for a transport that takes no requests of its own (Socket Mode). */
+/**
+ * An HTTP server with `GET /healthz` only (200 `ok` when ready, 503 `unavailable` otherwise), for a
+ * transport that takes no requests of its own: Socket Mode.
+ */
 export async function startHealthServer(port: number, isReady: () => boolean): Promise<Server> {
   const server = createServer((req, res) => {
-    if (req.method === 'GET' && req.url?.split('?')[0] === '/healthz') answerHealth(res, isReady());
-    else res.writeHead(404).end();
+    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/healthz') {
+      res.writeHead(404).end();
+      return;
+    }
+    const ready = isReady();
+    res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');
   });
   server.listen(port);
   await once(server, 'listening');
