@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Receiver } from '@slack/bolt';
 import type { Config } from './config';
 import { MessageMediaClient } from './infrastructure/messagemedia/client';
 import { MessageMediaSmsGateway } from './infrastructure/messagemedia/sms-gateway';
@@ -9,9 +10,11 @@ import { openStore } from './infrastructure/store/open-store';
 import { installationMode } from './installation-mode';
 import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
+import type { GetRoute } from './shared/get-route';
 import { AckTimedApp } from './slack/ack-timing';
 import { registerListeners } from './slack/listeners';
 import { SlackReceiver } from './slack/receiver';
+import { SlackSocketReceiver } from './slack/socket-receiver';
 import { FlowReferences } from './verification/flow-reference';
 import { secondsOf } from './verification/flow-rules';
 import { deriveKeys } from './verification/keys';
@@ -62,12 +65,10 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
 
   let ready = false;
   const slackLogger = boltLogger(logger);
-  const receiver = new SlackReceiver({
-    signingSecret: config.slack.signingSecret,
-    logger: logger.child({ component: 'receiver' }),
-    boltLogger: slackLogger,
+  const receiver = slackReceiver(config, logger, {
     isReady: () => ready,
     getRoutes: new Map([...metrics.routes, ...(mode.getRoutes ?? [])]),
+    fetch: slackFetch,
   });
   const app = new AckTimedApp({
     ...mode.auth,
@@ -96,18 +97,20 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     options.tagRetryPollMs ?? 5_000,
     (error) => logger.error({ err: error }, 'profile tag retry run failed'),
   );
+  let server: Server;
   try {
     await app.init(); // with a single bot token, checks it with auth.test
+    server = (await app.start(config.port)) as Server; // in Socket Mode, also the app-level token
   } catch (error) {
     await Promise.all([store.close(), outbound.close()]);
     throw error;
   }
-  const server = (await app.start(config.port)) as Server;
   retries.start();
   ready = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port }, 'verify-phone listening');
+  const { transport, installation } = config.slack;
+  logger.info({ port, transport: transport.kind, installation: installation.kind }, 'verify-phone listening');
   return {
     server,
     port,
@@ -121,4 +124,24 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       logger.info('verify-phone stopped');
     },
   };
+}
+
+/** Slack's way in, as the settings chose: signed HTTP requests, or a Socket Mode connection we dial out. */
+function slackReceiver(
+  config: Config,
+  logger: AppLogger,
+  routes: { isReady: () => boolean; getRoutes: ReadonlyMap<string, GetRoute>; fetch: typeof globalThis.fetch },
+): Receiver & { start(port: number): Promise<Server> } {
+  const { transport, apiUrl } = config.slack;
+  const { isReady, getRoutes, fetch } = routes;
+  if (transport.kind === 'socket') {
+    return new SlackSocketReceiver({ appToken: transport.appToken, apiUrl, fetch, logger, isReady, getRoutes });
+  }
+  return new SlackReceiver({
+    signingSecret: transport.signingSecret,
+    logger: logger.child({ component: 'receiver' }),
+    boltLogger: boltLogger(logger),
+    isReady,
+    getRoutes,
+  });
 }

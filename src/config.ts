@@ -9,6 +9,9 @@ export interface Config {
   databaseUrl: string;
   metricsEnabled: boolean;
   slack: {
+    /** Which way Slack reaches the app, chosen by which of its two secrets is set. */
+    transport: SlackTransport;
+    /** The HTTP transport's signing secret; empty in Socket Mode. */
     signingSecret: string;
     installation: SlackInstallation;
     profileFieldId: string | undefined;
@@ -49,6 +52,11 @@ export type SlackInstallation =
   | { readonly kind: 'single'; readonly botToken: string; readonly adminToken: string | undefined }
   | { readonly kind: 'oauth'; readonly clientId: string; readonly clientSecret: string; readonly stateSecret: string };
 
+/** HTTP: Slack POSTs signed requests to us. Socket: we open a WebSocket to Slack with an app-level token. */
+export type SlackTransport =
+  | { readonly kind: 'http'; readonly signingSecret: string }
+  | { readonly kind: 'socket'; readonly appToken: string };
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -66,13 +74,15 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env): Config {
   const reader = new EnvReader(env);
+  const transport = slackTransport(reader);
   const config: Config = {
     port: reader.integer('PORT', { default: 3000, min: 0, max: 65535 }),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     databaseUrl: reader.databaseUrl('DATABASE_URL', DEFAULT_DATABASE_URL),
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),
     slack: {
-      signingSecret: reader.required('SLACK_SIGNING_SECRET'),
+      transport,
+      signingSecret: transport.kind === 'http' ? transport.signingSecret : '',
       installation: slackInstallation(reader),
       profileFieldId: reader.optional('SLACK_PROFILE_FIELD_ID'),
       profileFieldLabel: reader.optional('SLACK_PROFILE_FIELD_LABEL') ?? 'Phone verified',
@@ -150,6 +160,20 @@ function slackInstallation(reader: EnvReader): SlackInstallation {
     clientSecret: reader.required('SLACK_CLIENT_SECRET'),
     stateSecret: reader.required('SLACK_STATE_SECRET'),
   };
+}
+
+/** Exactly one of the two transports' secrets must be set; the problem names both when it is not so. */
+function slackTransport(reader: EnvReader): SlackTransport {
+  const signingSecret = reader.optional('SLACK_SIGNING_SECRET');
+  const appToken = reader.token('SLACK_APP_TOKEN', 'xapp-', false);
+  if (signingSecret && appToken) {
+    reader.problems.push(
+      'SLACK_SIGNING_SECRET and SLACK_APP_TOKEN are both set: keep SLACK_SIGNING_SECRET for HTTP mode or SLACK_APP_TOKEN for Socket Mode',
+    );
+  } else if (!signingSecret && !appToken) {
+    reader.problems.push('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required');
+  }
+  return appToken ? { kind: 'socket', appToken } : { kind: 'http', signingSecret: signingSecret ?? '' };
 }
 
 /** Only the store's location: for tools (such as the audit export) that need nothing else. */

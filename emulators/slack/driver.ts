@@ -2,15 +2,26 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { isRecord } from '../../src/shared/guards';
 import type { SlackEmulator } from './server';
+import type { EnvelopeType } from './socket-mode';
 import type { OpenView, SlackView, TeamInfo } from './types';
 import { checkResponseErrors, checkView } from './view-rules';
 
-export interface SlackDriverOptions {
+/** Slack POSTs signed requests to the app's URL. */
+export interface HttpTransport {
+  readonly transport?: 'http';
   /** The app's request URL, e.g. `http://127.0.0.1:3000/slack/events`. */
   readonly appUrl: string;
   readonly signingSecret: string;
+}
+
+/** Slack sends envelopes over the app's Socket Mode connection to the emulator (`emulator.socketMode`). */
+export interface SocketTransport {
+  readonly transport: 'socket';
+}
+
+export type SlackDriverOptions = (HttpTransport | SocketTransport) & {
   readonly emulator: SlackEmulator;
-  /** How long Slack waits for the HTTP response before showing the user an error (default 3000). */
+  /** How long Slack waits for the ack (HTTP response or envelope ack) before showing the user an error (default 3000). */
   readonly ackDeadlineMs?: number;
   /** The driver gives up on a request after this long (default 10 000). */
   readonly requestTimeoutMs?: number;
@@ -20,9 +31,13 @@ export interface SlackDriverOptions {
   readonly team?: TeamInfo;
   /** The workspace's Enterprise Grid org, when the app is installed org-wide. */
   readonly orgWideEnterpriseId?: string;
-}
+};
 
-/** One HTTP exchange with the app. `ackMs` is measured from sending the request to reading the whole response. */
+/**
+ * One exchange with the app. `ackMs` is measured from sending the request to reading the whole response.
+ * In Socket Mode `status` is 200 once acked and `body` is the ack's payload as JSON ('' for none), so
+ * tests read both transports alike.
+ */
 export interface AckResult {
   readonly status: number;
   readonly body: string;
@@ -79,8 +94,7 @@ interface InputField {
  * Slack does, and applies the app's acks to the emulator's views as the Slack client would.
  */
 export class SlackDriver {
-  private readonly appUrl: string;
-  private readonly signingSecret: string;
+  private readonly http: HttpTransport | undefined;
   private readonly slack: SlackEmulator;
   private readonly ackDeadlineMs: number;
   private readonly requestTimeoutMs: number;
@@ -91,8 +105,7 @@ export class SlackDriver {
   constructor(options: SlackDriverOptions) {
     this.team = options.team ?? options.emulator.team;
     this.enterpriseId = options.orgWideEnterpriseId ?? null;
-    this.appUrl = options.appUrl;
-    this.signingSecret = options.signingSecret;
+    this.http = options.transport === 'socket' ? undefined : options;
     this.slack = options.emulator;
     this.ackDeadlineMs = options.ackDeadlineMs ?? 3000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
@@ -106,7 +119,7 @@ export class SlackDriver {
     const responseUrl = this.slack.newResponseUrl();
     const { team } = this;
     const { appId } = this.slack;
-    const body = new URLSearchParams({
+    const payload = {
       token: LEGACY_TOKEN,
       team_id: team.id,
       team_domain: team.domain,
@@ -121,8 +134,8 @@ export class SlackDriver {
       is_enterprise_install: String(this.enterpriseId !== null),
       response_url: responseUrl,
       trigger_id: triggerId,
-    }).toString();
-    const exchange = await this.send(body, FORM);
+    };
+    const exchange = await this.deliver('slash_commands', payload);
     return { ...exchange, ...this.deadlineError(exchange), triggerId, responseUrl };
   }
 
@@ -150,7 +163,7 @@ export class SlackDriver {
       view: this.render(open, state),
       response_urls: [],
     };
-    const exchange = await this.send(formPayload(payload), FORM);
+    const exchange = await this.deliver('interactive', payload);
     return { sent: true, ...exchange, ...this.applyViewAck(open, exchange) };
   }
 
@@ -178,7 +191,7 @@ export class SlackDriver {
         },
       ],
     };
-    const exchange = await this.send(formPayload(payload), FORM);
+    const exchange = await this.deliver('interactive', payload);
     return { ...exchange, ...this.deadlineError(exchange) };
   }
 
@@ -193,7 +206,7 @@ export class SlackDriver {
     if (open.view.type !== 'modal' || !open.view.notify_on_close) return undefined;
     const { trigger_id: _unused, ...base } = this.interactionBase(userId, viewId);
     const payload = { type: 'view_closed', ...base, view: rendered, is_cleared: false };
-    const exchange = await this.send(formPayload(payload), FORM);
+    const exchange = await this.deliver('interactive', payload);
     return { ...exchange, ...this.deadlineError(exchange) };
   }
 
@@ -235,14 +248,14 @@ export class SlackDriver {
       ],
       is_ext_shared_channel: false,
     };
-    const exchange = await this.send(JSON.stringify(envelope), JSON_TYPE);
+    const exchange = await this.deliver('events_api', envelope);
     return { ...exchange, ...this.deadlineError(exchange) };
   }
 
   /** Posts a body with exactly these headers: for tests of bad signatures and malformed payloads. */
   async sendRaw(body: string, headers: Readonly<Record<string, string>>): Promise<AckResult> {
     const started = performance.now();
-    const response = await fetch(this.appUrl, {
+    const response = await fetch(this.httpTransport().appUrl, {
       method: 'POST',
       headers,
       body,
@@ -254,7 +267,9 @@ export class SlackDriver {
 
   /** Slack's request-signing headers for a form-encoded body (timestamp in seconds, default now). */
   sign(body: string, timestamp: number = Math.floor(Date.now() / 1000)): SignedHeaders {
-    const signature = createHmac('sha256', this.signingSecret).update(`v0:${timestamp}:${body}`).digest('hex');
+    const signature = createHmac('sha256', this.httpTransport().signingSecret)
+      .update(`v0:${timestamp}:${body}`)
+      .digest('hex');
     return {
       'content-type': FORM,
       'x-slack-request-timestamp': String(timestamp),
@@ -262,8 +277,20 @@ export class SlackDriver {
     };
   }
 
-  private send(body: string, contentType: string): Promise<AckResult> {
-    return this.sendRaw(body, { ...this.sign(body), 'content-type': contentType });
+  /** Sends a payload the way Slack would to this app: a signed POST, or an envelope on its socket. */
+  private async deliver(type: EnvelopeType, payload: Record<string, unknown>): Promise<AckResult> {
+    if (this.http) {
+      const [body, contentType] = encodeForHttp(type, payload);
+      return this.sendRaw(body, { ...this.sign(body), 'content-type': contentType });
+    }
+    const ack = await this.slack.socketMode.deliver(type, payload, this.requestTimeoutMs);
+    const empty = ack.payload === undefined || (isRecord(ack.payload) && Object.keys(ack.payload).length === 0);
+    return { status: 200, body: empty ? '' : JSON.stringify(ack.payload), ackMs: ack.ackMs };
+  }
+
+  private httpTransport(): HttpTransport {
+    if (!this.http) throw new Error('raw and signed requests need the HTTP transport');
+    return this.http;
   }
 
   private deadlineError(exchange: AckResult): { error: string } | Record<string, never> {
@@ -368,9 +395,16 @@ export class SlackDriver {
   }
 }
 
-/** `payload=<JSON>` form body, as Slack sends interactivity requests. */
-function formPayload(payload: unknown): string {
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+/** The body and content type Slack POSTs: slash commands and `payload=<JSON>` interactivity as forms, events as JSON. */
+function encodeForHttp(type: EnvelopeType, payload: Record<string, unknown>): [string, string] {
+  switch (type) {
+    case 'slash_commands':
+      return [new URLSearchParams(payload as Record<string, string>).toString(), FORM];
+    case 'interactive':
+      return [new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM];
+    case 'events_api':
+      return [JSON.stringify(payload), JSON_TYPE];
+  }
 }
 
 /** A Slack timestamp string: seconds with microseconds, e.g. `1712345678.123456`. */

@@ -1,16 +1,19 @@
 export {
   type AckResult,
   type CommandResult,
+  type HttpTransport,
   type InputValues,
   type SignedHeaders,
   SlackDriver,
   type SlackDriverOptions,
+  type SocketTransport,
   type SubmitOptions,
   type SubmitResult,
   type ViewAckAction,
 } from './driver';
 export type { Approval, OAuthAppCredentials } from './oauth';
 export { type CallWaitHint, SlackEmulator, type SlackEmulatorOptions, type ViewWaitHint } from './server';
+export type { EnvelopeType, SocketAck, SocketModeServer } from './socket-mode';
 export type {
   ApiResponse,
   InjectedFailure,

@@ -14,7 +14,7 @@ export interface InstallTarget {
 
 /** What a token the emulator issued stands for: a bot or the installer, in one workspace or org. */
 export interface TokenGrant {
-  readonly kind: 'bot' | 'admin';
+  readonly kind: 'bot' | 'app' | 'admin';
   /** The workspace id, or the enterprise id of an org-wide install. */
   readonly owner: string;
   /** For user tokens: the installer. */

@@ -4,6 +4,7 @@ import { isRecord } from '../../src/shared/guards';
 import { FailureQueue } from '../failure-queue';
 import { listen, type RunningServer, readBody, sendJson, sleep } from '../http';
 import { type Approval, type InstallTarget, type OAuthAppCredentials, OAuthServer, type TokenGrant } from './oauth';
+import { SocketModeServer } from './socket-mode';
 import type {
   ApiResponse,
   InjectedFailure,
@@ -18,7 +19,7 @@ import type {
   WorkspaceUser,
 } from './types';
 import { Waiters } from './waiters';
-import { type Caller, METHODS } from './web-api';
+import { type Caller, CONNECTIONS_OPEN, METHODS } from './web-api';
 import { Workspace } from './workspace';
 
 export interface SlackEmulatorOptions {
@@ -29,6 +30,8 @@ export interface SlackEmulatorOptions {
   readonly botToken: string;
   /** A user token (`xoxp-…`) of the member who installed the app; needed for `users.profile.set`. */
   readonly adminToken?: string;
+  /** An app-level token (`xapp-…`): enables `apps.connections.open` and the Socket Mode endpoint. */
+  readonly appToken?: string;
   /** The admin token's owner, added as a member. Default `{ id: 'UADMIN', name: 'admin', role: 'admin' }`. */
   readonly admin?: NewUser;
   readonly botId?: string;
@@ -71,7 +74,8 @@ export interface CallWaitHint {
 /**
  * A Slack Web API emulator on 127.0.0.1: the methods the verify-phone app uses, with Slack's
  * token rules, trigger-id lifetime, view validation and failure injection. Point a `WebClient`
- * (or Bolt's `clientOptions.slackApiUrl`) at `apiUrl`.
+ * (or Bolt's `clientOptions.slackApiUrl`) at `apiUrl`. Given an `appToken`, it is also Slack's
+ * Socket Mode side (`socketMode`).
  */
 export class SlackEmulator {
   readonly workspace: Workspace;
@@ -92,6 +96,7 @@ export class SlackEmulator {
   /** `views` as last computed, and the workspace's `viewsVersion` it was computed at. */
   private viewsCache: { readonly version: number; readonly views: readonly OpenView[] } | undefined;
   private server: RunningServer | undefined;
+  private socketServer: SocketModeServer | undefined;
 
   private constructor(options: SlackEmulatorOptions) {
     const admin = options.admin ?? DEFAULT_ADMIN;
@@ -117,11 +122,13 @@ export class SlackEmulator {
     const { appId, botUserId } = this.workspace.config;
     const issue = (token: string, grant: TokenGrant) => this.tokens.set(token, grant);
     this.oauth = options.oauth && new OAuthServer({ ...options.oauth, appId, botUserId }, issue);
+    if (options.appToken) this.tokens.set(options.appToken, { kind: 'app', owner: team.id });
   }
 
   static async start(options: SlackEmulatorOptions): Promise<SlackEmulator> {
     const emulator = new SlackEmulator(options);
     emulator.server = await listen((req, res) => emulator.handle(req, res), options.port ?? 0);
+    if (options.appToken) emulator.socketServer = await SocketModeServer.start(emulator.appId);
     return emulator;
   }
 
@@ -134,6 +141,12 @@ export class SlackEmulator {
   /** What the app passes as `slackApiUrl`, e.g. `http://127.0.0.1:PORT/api/`. */
   get apiUrl(): string {
     return `${this.url}/api/`;
+  }
+
+  /** The Socket Mode endpoint; only with an `appToken`. */
+  get socketMode(): SocketModeServer {
+    if (!this.socketServer) throw new Error('SlackEmulator was started without an appToken: no Socket Mode');
+    return this.socketServer;
   }
 
   get team(): TeamInfo {
@@ -308,13 +321,14 @@ export class SlackEmulator {
     this.failures.clear();
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
+    this.socketServer?.reset();
   }
 
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
     this.hanging.clear();
-    await server?.close();
+    await Promise.all([server?.close(), this.socketServer?.stop()]);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -379,7 +393,10 @@ export class SlackEmulator {
     if (!token) return { ok: false, error: 'not_authed' };
     const caller = this.caller(token);
     if (!caller) return { ok: false, error: 'invalid_auth' };
-    return handler({ args, caller, workspace: this.workspace });
+    // An app-level token opens connections and does nothing else; no other token opens them.
+    if ((caller.kind === 'app') !== (method === CONNECTIONS_OPEN))
+      return { ok: false, error: 'not_allowed_token_type' };
+    return handler({ args, caller, workspace: this.workspace, socketMode: this.socketServer });
   }
 
   private caller(token: string): Caller | undefined {
@@ -388,7 +405,7 @@ export class SlackEmulator {
     const team = target?.team ?? (target?.enterprise && { ...target.enterprise, domain: target.enterprise.id });
     if (!grant || !team) return undefined;
     const scope = { team, orgWide: target?.team === undefined };
-    if (grant.kind === 'bot') return { kind: 'bot', ...scope };
+    if (grant.kind === 'bot' || grant.kind === 'app') return { kind: grant.kind, ...scope };
     const user = this.workspace.user(grant.userId ?? this.adminUserId);
     return user && { kind: 'admin', user, ...scope };
   }

@@ -68,7 +68,7 @@ export interface OpenView {
 }
 
 /** Which of the configured tokens a Web API call carried. */
-export type TokenKind = 'bot' | 'admin' | 'unknown';
+export type TokenKind = 'bot' | 'admin' | 'app' | 'unknown';
 
 export interface RecordedCall {
   readonly method: string;

@@ -1,10 +1,15 @@
 import { isRecord } from '../../src/shared/guards';
+import type { SocketModeServer } from './socket-mode';
 import { type ApiResponse, type ProfileFieldValue, roleRank, type TeamInfo, type WorkspaceUser } from './types';
 import { checkView } from './view-rules';
 import type { Outcome, Workspace } from './workspace';
 
-/** Who is calling: the app's bot token, or the user token of the member who installed the app. */
-export type Caller = ({ readonly kind: 'bot' } | { readonly kind: 'admin'; readonly user: WorkspaceUser }) & {
+/** Who is calling: the app's bot or app-level token, or the user token of the member who installed the app. */
+export type Caller = (
+  | { readonly kind: 'bot' }
+  | { readonly kind: 'app' }
+  | { readonly kind: 'admin'; readonly user: WorkspaceUser }
+) & {
   /** The workspace the token belongs to, or an org's id (`orgWide`) for an org-wide install. */
   readonly team: TeamInfo;
   readonly orgWide: boolean;
@@ -15,7 +20,12 @@ export interface MethodContext {
   readonly args: Readonly<Record<string, unknown>>;
   readonly caller: Caller;
   readonly workspace: Workspace;
+  /** Present when the emulator was given an app-level token. */
+  readonly socketMode: SocketModeServer | undefined;
 }
+
+/** The one method an app-level token may call, and the only one that needs it. */
+export const CONNECTIONS_OPEN = 'apps.connections.open';
 
 export type MethodHandler = (context: MethodContext) => ApiResponse;
 
@@ -42,6 +52,8 @@ function text(args: Readonly<Record<string, unknown>>, key: string): string | un
 
 /** The Web API methods the emulator implements, keyed by method name. */
 export const METHODS: Readonly<Record<string, MethodHandler>> = {
+  [CONNECTIONS_OPEN]: ({ socketMode }) => (socketMode ? ok({ url: socketMode.connectionUrl() }) : fail('invalid_auth')),
+
   'auth.test': ({ caller, workspace }) => {
     const { botId, botUserId } = workspace.config;
     const { team, orgWide } = caller;

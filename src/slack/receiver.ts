@@ -12,6 +12,7 @@ import {
 import type { AppLogger } from '../logger';
 import type { GetRoute } from '../shared/get-route';
 import { isRecord } from '../shared/guards';
+import { servePlainRoute } from './health-server';
 import { shapeProblem } from './payload-shape';
 
 export interface SlackReceiverOptions {
@@ -84,17 +85,9 @@ export class SlackReceiver implements Receiver {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = pathOf(req);
-    const extraRoute = req.method === 'GET' && path !== undefined ? this.options.getRoutes?.get(path) : undefined;
-    if (extraRoute) return extraRoute(req, res);
-    if (req.method === 'GET' && path === '/healthz') {
-      const ready = this.options.isReady();
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');
-    } else if (req.method === 'POST' && path === EVENTS_PATH) {
-      await this.handleEvent(req, res);
-    } else {
-      http.buildNoBodyResponse(res, 404);
-    }
+    if (await servePlainRoute(req, res, this.options)) return;
+    if (req.method === 'POST' && pathOf(req) === EVENTS_PATH) await this.handleEvent(req, res);
+    else http.buildNoBodyResponse(res, 404);
   }
 
   private async handleEvent(req: IncomingMessage, res: ServerResponse): Promise<void> {

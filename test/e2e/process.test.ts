@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { MessageMediaEmulator } from '../../emulators/messagemedia';
 import { SlackDriver, SlackEmulator } from '../../emulators/slack';
 import { AppProcess } from '../support/app-process';
-import { appEnvironment, BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET } from '../support/environment';
-import { inPool, pause } from '../support/faults';
+import { APP_TOKEN, appEnvironment, BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET } from '../support/environment';
+import { eventually, inPool, pause } from '../support/faults';
 import { codeStepPrompt, withNumber } from '../support/texts';
 
 const NUMBER = '+61491570156';
@@ -27,7 +27,8 @@ describe('the app process', () => {
     const app = AppProcess.spawn({ VERIFY_SECRET: 'short' }, folder); // no .env in this folder
     expect(await app.exited).toBe(78);
     const { stderr } = app.output;
-    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'MESSAGEMEDIA_API_KEY', 'MESSAGEMEDIA_API_SECRET']) {
+    expect(stderr).toContain('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required');
+    for (const name of ['SLACK_BOT_TOKEN', 'MESSAGEMEDIA_API_KEY', 'MESSAGEMEDIA_API_SECRET']) {
       expect(stderr).toContain(`${name} is required`);
     }
     expect(stderr).toContain('VERIFY_SECRET must be at least 32 bytes long');
@@ -38,12 +39,16 @@ describe('the app process', () => {
     let slack: SlackEmulator;
     let messageMedia: MessageMediaEmulator;
     let env: Record<string, string>;
+    /** The same settings, with Socket Mode's app-level token instead of the signing secret. */
+    let socketEnv: Record<string, string>;
 
     beforeEach(async () => {
-      slack = await SlackEmulator.start({ botToken: BOT_TOKEN, adminToken: 'xoxp-admin' });
+      slack = await SlackEmulator.start({ botToken: BOT_TOKEN, adminToken: 'xoxp-admin', appToken: APP_TOKEN });
       slack.addUser({ id: 'U1', name: 'alice' });
       messageMedia = await MessageMediaEmulator.start({ apiKey: MM_KEY, apiSecret: MM_SECRET });
-      env = appEnvironment(slack, messageMedia, `sqlite:${join(folder, 'db', 'verify-phone.db')}`);
+      const databaseUrl = `sqlite:${join(folder, 'db', 'verify-phone.db')}`;
+      env = appEnvironment(slack, messageMedia, databaseUrl);
+      socketEnv = appEnvironment(slack, messageMedia, databaseUrl, 'socket');
     });
 
     afterEach(() => Promise.all([slack.stop(), messageMedia.stop()]));
@@ -63,6 +68,28 @@ describe('the app process', () => {
       expect(await app.exited).toBe(1);
       expect(app.output.stderr).toContain('verify-phone failed to start');
       expect(app.output.stderr).not.toContain('xoxb-revoked');
+    });
+
+    it('in Socket Mode says so, is ready once connected, and on SIGTERM closes its socket and exits', async () => {
+      const app = AppProcess.spawn(socketEnv, folder);
+      try {
+        const port = await app.port();
+        expect(app.output.stdout).toMatch(/"transport":"socket",.*"msg":"verify-phone listening"/);
+        expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+        expect(slack.socketMode.openConnections).toBe(1);
+        expect(await app.kill('SIGTERM')).toBe(0);
+        await eventually(() => slack.socketMode.openConnections === 0, { what: 'the socket closed' });
+        expect(app.output.stdout).not.toContain(APP_TOKEN);
+      } finally {
+        await app.kill();
+      }
+    });
+
+    it('refuses to start in Socket Mode when Slack rejects the app-level token, without printing it', async () => {
+      const app = AppProcess.spawn({ ...socketEnv, SLACK_APP_TOKEN: 'xapp-1-revoked' }, folder);
+      expect(await app.exited).toBe(1);
+      expect(app.output.stderr).toContain('Socket Mode could not connect with SLACK_APP_TOKEN: invalid_auth');
+      expect(app.output.stderr + app.output.stdout).not.toContain('xapp-1-revoked');
     });
 
     /** `count` unsigned posts, each refused with a 401 and a log line: enough of them fill the stdout pipe. */

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type BlockAction, LogLevel, type types, type ViewSubmitAction, webApi } from '@slack/bolt';
+import { App, type BlockAction, type types, type ViewSubmitAction, webApi } from '@slack/bolt';
 import { checkView, SlackDriver, SlackEmulator } from '../../emulators/slack';
+import { silent } from '../support/silent-logger';
 
 const BOT_TOKEN = 'xoxb-test-bot';
 const ADMIN_TOKEN = 'xoxp-test-admin';
@@ -79,17 +80,6 @@ beforeEach(() => {
   skewMs = 0;
   slack.reset();
 });
-
-/** WebClient logs a platform error's `[ERROR]` messages; the tests assert on them instead. */
-const silent = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 function client(token = BOT_TOKEN, options: webApi.WebClientOptions = {}): webApi.WebClient {
   return new webApi.WebClient(token, {

@@ -18,12 +18,17 @@ import { codeStepPrompt } from './texts';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-bot-token-123';
 export const ADMIN_TOKEN = 'xoxp-test-admin-token-456';
+export const APP_TOKEN = 'xapp-1-A0000VERIFY-1-test-app-token';
 export const MM_KEY = 'mm-test-key';
 export const MM_SECRET = 'mm-test-secret-do-not-leak';
 export const VERIFY_SECRET = 'deployment-key-for-tests-0123456789-abcdefghij';
 export const PROFILE_FIELD = { id: 'Xf0PHONEVER', label: 'Phone verified' } as const;
 
+export type Transport = 'http' | 'socket';
+
 export interface EnvironmentOptions {
+  /** How Slack reaches the app: signed HTTP requests (default) or Socket Mode. */
+  readonly transport?: Transport;
   /** Extra or overriding environment variables for the app. */
   readonly env?: Readonly<Record<string, string>>;
   /** The app's clock in ms (defaults to real time). */
@@ -50,6 +55,7 @@ export class TestEnvironment {
     const slack = await SlackEmulator.start({
       botToken: BOT_TOKEN,
       adminToken: ADMIN_TOKEN,
+      appToken: APP_TOKEN,
       admin: { id: 'UOWNER', name: 'owner', role: 'owner' },
       profileFields: [PROFILE_FIELD],
       ...options.slack,
@@ -57,8 +63,15 @@ export class TestEnvironment {
     const messageMedia = await MessageMediaEmulator.start({ apiKey: MM_KEY, apiSecret: MM_SECRET });
     const folder = mkdtempSync(join(tmpdir(), 'verify-phone-e2e-'));
     const logs = new LogCapture();
-    const app = await launch(slack, messageMedia, folder, logs, options);
-    const driver = new SlackDriver({ appUrl: appUrl(app), signingSecret: SIGNING_SECRET, emulator: slack });
+    let app: RunningApp;
+    try {
+      app = await launch(slack, messageMedia, folder, logs, options);
+    } catch (error) {
+      await Promise.all([slack.stop(), messageMedia.stop()]);
+      rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
+    const driver = driverFor(app, slack, options.transport);
     return new TestEnvironment(slack, messageMedia, driver, logs, app, folder, options);
   }
 
@@ -91,11 +104,12 @@ export class TestEnvironment {
   async restartApp(): Promise<void> {
     await this.app.stop();
     this.app = await launch(this.slack, this.messageMedia, this.folder, this.logs, this.options);
-    this.driver = new SlackDriver({
-      appUrl: appUrl(this.app),
-      signingSecret: SIGNING_SECRET,
-      emulator: this.slack,
-    });
+    this.driver = driverFor(this.app, this.slack, this.options.transport);
+  }
+
+  /** The app's readiness probe, as a container health check sees it. */
+  async healthStatus(): Promise<number> {
+    return (await fetch(`http://127.0.0.1:${this.app.port}/healthz`)).status;
   }
 
   async stop(): Promise<void> {
@@ -147,6 +161,12 @@ function appUrl(app: RunningApp): string {
   return `http://127.0.0.1:${app.port}/slack/events`;
 }
 
+function driverFor(app: RunningApp, slack: SlackEmulator, transport: Transport = 'http'): SlackDriver {
+  return transport === 'socket'
+    ? new SlackDriver({ transport, emulator: slack })
+    : new SlackDriver({ appUrl: appUrl(app), signingSecret: SIGNING_SECRET, emulator: slack });
+}
+
 function launch(
   slack: SlackEmulator,
   messageMedia: MessageMediaEmulator,
@@ -155,7 +175,7 @@ function launch(
   options: EnvironmentOptions,
 ): Promise<RunningApp> {
   const config = loadConfig({
-    ...appEnvironment(slack, messageMedia, `sqlite:${join(folder, 'verify-phone.db')}`),
+    ...appEnvironment(slack, messageMedia, `sqlite:${join(folder, 'verify-phone.db')}`, options.transport),
     LOG_LEVEL: 'debug',
     ...options.env,
   });
@@ -172,11 +192,12 @@ export function appEnvironment(
   slack: SlackEmulator,
   messageMedia: MessageMediaEmulator,
   databaseUrl: string,
+  transport: Transport = 'http',
 ): Record<string, string> {
   return {
     PORT: '0',
     LOG_LEVEL: 'info',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    ...(transport === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_ADMIN_TOKEN: ADMIN_TOKEN,
     SLACK_API_URL: slack.apiUrl,

@@ -1,14 +1,14 @@
 import type { RecordedCall } from '../../emulators/slack';
 import type { TestEnvironment } from './environment';
 
-/** Polls `check` every `intervalMs` until it returns something other than undefined/false, or fails after `timeoutMs`. */
+/** Polls `check` (which may be async) every `intervalMs` until it gives something other than undefined/false, or fails after `timeoutMs`. */
 export async function eventually<T>(
-  check: () => T | undefined | false,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
   { timeoutMs = 5_000, intervalMs = 20, what = 'condition' } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
     await pause(intervalMs);

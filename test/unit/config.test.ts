@@ -62,12 +62,53 @@ describe('loadConfig', () => {
 
   it('names every missing required setting at once', () => {
     expect(problemsOf({})).toEqual([
-      'SLACK_SIGNING_SECRET is required',
+      'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required',
       'SLACK_BOT_TOKEN is required',
       'MESSAGEMEDIA_API_KEY is required',
       'MESSAGEMEDIA_API_SECRET is required',
       'VERIFY_SECRET is required (at least 32 bytes; e.g. openssl rand -base64 48)',
     ]);
+  });
+
+  it('runs over HTTP when only the signing secret is set', () => {
+    const { slack } = loadConfig(valid);
+    expect(slack.transport).toEqual({ kind: 'http', signingSecret: 'signing-secret' });
+    expect(slack.signingSecret).toBe('signing-secret');
+  });
+
+  it('runs in Socket Mode when only the app-level token is set', () => {
+    const { SLACK_SIGNING_SECRET: _http, ...socket } = valid;
+    const { slack } = loadConfig({ ...socket, SLACK_APP_TOKEN: 'xapp-1-A1-2-abc' });
+    expect(slack.transport).toEqual({ kind: 'socket', appToken: 'xapp-1-A1-2-abc' });
+    expect(slack.signingSecret).toBe('');
+  });
+
+  describe('the transport', () => {
+    const { SLACK_SIGNING_SECRET: _http, ...neither } = valid;
+
+    it('refuses both the signing secret and the app-level token', () => {
+      expect(problemsOf({ ...valid, SLACK_APP_TOKEN: 'xapp-1' })).toEqual([
+        'SLACK_SIGNING_SECRET and SLACK_APP_TOKEN are both set: ' +
+          'keep SLACK_SIGNING_SECRET for HTTP mode or SLACK_APP_TOKEN for Socket Mode',
+      ]);
+    });
+
+    it('asks for one of them when neither is set', () => {
+      expect(problemsOf(neither)).toEqual([
+        'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required',
+      ]);
+    });
+
+    it.each(['xoxb-1', 'xapp'])('refuses SLACK_APP_TOKEN=%s, which is not an app-level token', (token) => {
+      expect(problemsOf({ ...neither, SLACK_APP_TOKEN: token })).toEqual([
+        'SLACK_APP_TOKEN must be a Slack token starting with xapp-',
+      ]);
+    });
+
+    it('never echoes the app-level token', () => {
+      const token = 'xoxb-pasted-into-the-wrong-setting';
+      expect(problemsOf({ ...valid, SLACK_APP_TOKEN: token }).join('\n')).not.toContain(token);
+    });
   });
 
   it.each([

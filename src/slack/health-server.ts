@@ -1,0 +1,53 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { GetRoute } from '../shared/get-route';
+
+/** The plain GET routes every transport serves: the readiness probe, and extra routes (metrics, OAuth pages). */
+export interface PlainRoutes {
+  /** Answers `GET /healthz`: true → 200, false → 503. */
+  readonly isReady: () => boolean;
+  readonly getRoutes?: ReadonlyMap<string, GetRoute>;
+}
+
+/** Answers `req` if it is one of the plain routes; false when it is not, so the caller routes it. */
+export async function servePlainRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  routes: PlainRoutes,
+): Promise<boolean> {
+  if (req.method !== 'GET') return false;
+  const path = req.url?.split('?')[0];
+  if (path === '/healthz') {
+    const ready = routes.isReady();
+    res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');
+    return true;
+  }
+  const route = path === undefined ? undefined : routes.getRoutes?.get(path);
+  if (!route) return false;
+  await route(req, res);
+  return true;
+}
+
+/** An HTTP server with the plain routes only, for a transport that takes no requests of its own: Socket Mode. */
+export async function startHealthServer(port: number, routes: PlainRoutes): Promise<Server> {
+  const server = createServer((req, res) => {
+    servePlainRoute(req, res, routes).then(
+      (served) => {
+        if (!served) res.writeHead(404).end();
+      },
+      () => {
+        if (!res.headersSent) res.writeHead(500).end();
+      },
+    );
+  });
+  server.listen(port);
+  await once(server, 'listening');
+  return server;
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
