@@ -113,4 +113,6 @@ export const en: Catalog = {
 
   'sms.code': ({ code, workspace, expiresIn }) =>
     `Your ${workspace ?? 'Slack'} verification code is ${code}. It expires in ${duration(expiresIn)}. Don't share it with anyone.`,
+  'voice.code': ({ digits, workspace, expiresIn }) =>
+    `Your ${workspace ?? 'Slack'} verification code is ${digits.join(', ')}. Again: ${digits.join(', ')}. It expires in ${duration(expiresIn)}.`,
 };

@@ -92,6 +92,12 @@ export interface MessageParams {
 
   /** `workspace` is undefined when the name can't be shown (see sms-text.ts). */
   'sms.code': { readonly code: string; readonly workspace: string | undefined; readonly expiresIn: Duration };
+  /** Read out by a call: `digits` are the code's, in order; `workspace` as for `sms.code`. */
+  'voice.code': {
+    readonly digits: readonly string[];
+    readonly workspace: string | undefined;
+    readonly expiresIn: Duration;
+  };
 }
 
 export type MessageId = keyof MessageParams;
