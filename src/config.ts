@@ -34,6 +34,7 @@ export interface Config {
     allowSharedNumbers: boolean;
     allowGlobalNetworkNumbers: boolean;
     resendCooldownSeconds: number;
+    voiceEnabled: boolean;
   };
   limits: {
     sendsPerMemberPerHour: number;
@@ -108,6 +109,7 @@ export function loadConfig(env: Env): Config {
       allowSharedNumbers: reader.boolean('VERIFY_ALLOW_SHARED_NUMBERS', false),
       allowGlobalNetworkNumbers: reader.boolean('VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS', false),
       resendCooldownSeconds: reader.integer('VERIFY_RESEND_COOLDOWN_SECONDS', { default: 30, min: 0, max: 3_600 }),
+      voiceEnabled: reader.boolean('VERIFY_VOICE_ENABLED', true),
     },
     limits: {
       sendsPerMemberPerHour: reader.integer('VERIFY_SENDS_PER_MEMBER_PER_HOUR', { default: 5, min: 1, max: 1_000 }),

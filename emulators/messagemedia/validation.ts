@@ -52,12 +52,18 @@ const FIELD_RULES: Readonly<Record<string, Rule>> = {
   callback_url: optional((value) => (typeof value === 'string' ? undefined : 'Must be a string.')),
 };
 
+// Fields the reference gives for MMS only: an SMS or a call (TTS) has no media or subject.
+const MMS_ONLY_FIELDS = ['media', 'subject'] as const;
+
 function messageProblems(message: unknown): string[] {
   if (!isRecord(message)) return [': Message must be an object.'];
-  return Object.entries(FIELD_RULES).flatMap(([field, rule]) => {
+  const fieldProblems = Object.entries(FIELD_RULES).flatMap(([field, rule]) => {
     const problem = rule(message[field]);
     return problem === undefined ? [] : [`/${field}: ${problem}`];
   });
+  const mms = message.format === 'MMS';
+  const misplaced = MMS_ONLY_FIELDS.filter((field) => !mms && message[field] !== undefined);
+  return [...fieldProblems, ...misplaced.map((field) => `/${field}: Only an MMS may have a ${field}.`)];
 }
 
 function metadataProblem(value: unknown): string | undefined {

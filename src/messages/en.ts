@@ -23,6 +23,7 @@ export const en: Catalog = {
   'button.start_again': 'Start again',
   'button.resend': 'Resend code',
   'button.other_number': 'Use a different number',
+  'button.call': 'Call me instead',
 
   'phone.intro':
     "Prove that this phone is yours: we'll text it a one-time code. Enter the code next, and your Slack profile is marked *phone-verified*.",
@@ -46,6 +47,7 @@ export const en: Catalog = {
   'number.taken': "This number can't be verified for your account. If it's yours, ask a workspace admin.",
 
   'progress.sending': ({ maskedNumber }) => `Sending a code to *${maskedNumber}*…`,
+  'progress.calling': ({ maskedNumber }) => `Calling *${maskedNumber}* to read out a code…`,
   'progress.checking': 'Checking your code…',
 
   'send.failed': ({ maskedNumber }) => `We couldn't send a code to ${maskedNumber}.`,
@@ -61,6 +63,8 @@ export const en: Catalog = {
 
   'code.prompt': ({ codeLength, maskedNumber, expiresIn }) =>
     `Enter the ${codeLength}-digit code we sent to *${maskedNumber}*. It expires ${duration(expiresIn)} after it was sent.`,
+  'code.prompt_voice': ({ codeLength, maskedNumber, expiresIn }) =>
+    `Enter the ${codeLength}-digit code we read out when we called *${maskedNumber}*. It expires ${duration(expiresIn)} after the call.`,
   'code.input_label': ({ codeLength }) => `${codeLength}-digit code`,
   'code.submit': 'Verify',
   'code.resend_after': ({ wait }) => `Didn't get it? You can ask for a new code ${duration(wait)} after the last one.`,
@@ -73,6 +77,7 @@ export const en: Catalog = {
 
   'resend.cooldown': ({ wait }) => `You can ask for a new code in ${duration(wait)}.`,
   'resend.sent': 'We sent a new code. Earlier codes no longer work.',
+  'resend.called': "We're calling you to read out a new code. Earlier codes no longer work.",
 
   'flow.unknown_flow': "This verification isn't yours or is no longer valid.",
   'flow.expired': 'This code has expired.',
@@ -115,4 +120,6 @@ export const en: Catalog = {
 
   'sms.code': ({ code, workspace, expiresIn }) =>
     `Your ${workspace ?? 'Slack'} verification code is ${code}. It expires in ${duration(expiresIn)}. Don't share it with anyone.`,
+  'voice.code': ({ digits, workspace, expiresIn }) =>
+    `Your ${workspace ?? 'Slack'} verification code is ${digits.join(', ')}. Again: ${digits.join(', ')}. It expires in ${duration(expiresIn)}.`,
 };

@@ -14,6 +14,7 @@ export interface MessageParams {
   'button.start_again': NoParams;
   'button.resend': NoParams;
   'button.other_number': NoParams;
+  'button.call': NoParams;
 
   'phone.intro': NoParams;
   'phone.input_label': NoParams;
@@ -34,6 +35,7 @@ export interface MessageParams {
   'number.taken': NoParams;
 
   'progress.sending': { readonly maskedNumber: string };
+  'progress.calling': { readonly maskedNumber: string };
   'progress.checking': NoParams;
 
   'send.failed': { readonly maskedNumber: string };
@@ -45,6 +47,7 @@ export interface MessageParams {
   'send.may_have_arrived': { readonly maskedNumber: string };
 
   'code.prompt': { readonly codeLength: number; readonly maskedNumber: string; readonly expiresIn: Duration };
+  'code.prompt_voice': { readonly codeLength: number; readonly maskedNumber: string; readonly expiresIn: Duration };
   'code.input_label': { readonly codeLength: number };
   'code.submit': NoParams;
   'code.resend_after': { readonly wait: Duration };
@@ -56,6 +59,7 @@ export interface MessageParams {
 
   'resend.cooldown': { readonly wait: Duration };
   'resend.sent': NoParams;
+  'resend.called': NoParams;
 
   'flow.unknown_flow': NoParams;
   'flow.expired': NoParams;
@@ -93,6 +97,12 @@ export interface MessageParams {
 
   /** `workspace` is undefined when the name can't be shown (see sms-text.ts). */
   'sms.code': { readonly code: string; readonly workspace: string | undefined; readonly expiresIn: Duration };
+  /** Read out by a call: `digits` are the code's, in order; `workspace` as for `sms.code`. */
+  'voice.code': {
+    readonly digits: readonly string[];
+    readonly workspace: string | undefined;
+    readonly expiresIn: Duration;
+  };
 }
 
 export type MessageId = keyof MessageParams;

@@ -16,6 +16,7 @@ const VIEW_STEPS = new Map<string, AckStep>([
 ]);
 const ACTION_STEPS = new Map<string, AckStep>([
   [ACTION.resendCode, 'resend'],
+  [ACTION.callCode, 'resend'], // a call is a resend over voice
   [ACTION.restartVerification, 'restart'],
 ]);
 

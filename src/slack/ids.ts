@@ -14,6 +14,8 @@ export const ACTION = {
   restartVerification: 'restart_verification',
   /** Code step and send failures: a new code for the same flow. */
   resendCode: 'resend_code',
+  /** Code step and send failures: a new code for the same flow, read out by a call. */
+  callCode: 'call_code',
 } as const;
 
 export const COMMAND = '/verify-phone';

@@ -1,5 +1,6 @@
 import { errorText } from '../shared/error-text';
 import type { AuditTrail } from './audit-trail';
+import { type ChannelOffer, channelOffer } from './channels';
 import { LOCK_REASON } from './event-reasons';
 import { bindingOf, checkProblem, type FlowProblem, isOwnedBy, subjectOf } from './flow-rules';
 import { checkBinding } from './message-binding';
@@ -18,6 +19,8 @@ export interface PendingCheck {
   readonly code: string;
   readonly attempt: number;
   readonly failureTicket: RateLimitTicket;
+  /** For the code step shown again after a wrong code or a failed lookup. */
+  readonly offer: ChannelOffer;
 }
 
 export type CheckStart =
@@ -69,7 +72,15 @@ export class CheckCode {
       await store.returnRateLimits(budget.ticket);
       return { kind: (await this.problemAfterRace(flowId)) ?? 'locked' };
     }
-    const check = { flow, maskedNumber: maskPhoneNumber(flow.e164), code, attempt, failureTicket: budget.ticket };
+    const offer = channelOffer(flow, settings, nowSeconds());
+    const check = {
+      flow,
+      maskedNumber: maskPhoneNumber(flow.e164),
+      code,
+      attempt,
+      failureTicket: budget.ticket,
+      offer,
+    };
     return { kind: 'checking', check };
   }
 

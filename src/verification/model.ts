@@ -28,6 +28,9 @@ export interface Flow extends Member {
   readonly sentAt: number;
 }
 
+/** How a code reaches the member: a text, or a call that reads it out (MessageMedia TTS). */
+export type Channel = 'sms' | 'voice';
+
 export type NewFlow = Omit<Flow, 'messageId' | 'status' | 'attempts'>;
 
 export type ProfileTagState = 'pending' | 'set' | 'failed' | 'not_configured';
@@ -76,6 +79,7 @@ export const AUDIT_EVENTS = [
   'sent',
   'send_failed',
   'resent',
+  'called',
   'code_wrong',
   'locked',
   'expired',

@@ -4,6 +4,8 @@ import { type CountryCode, type NumberType, parsePhoneNumberFromString } from 'l
 export interface PhoneNumber {
   readonly e164: string;
   readonly country: CountryCode | undefined;
+  /** A landline: it gets its codes by a call, never by SMS. */
+  readonly voiceOnly: boolean;
 }
 
 export type PhoneNumberProblem =
@@ -21,6 +23,8 @@ export interface NumberRules {
   readonly defaultCountry?: CountryCode | undefined;
   /** Accept satellite and international-network numbers (+870, +881, +882, +883). */
   readonly allowGlobalNetworkNumbers?: boolean;
+  /** Accept landlines, which are called instead of texted. */
+  readonly voiceEnabled?: boolean;
 }
 
 export type PhoneNumberResult = { kind: 'valid'; number: PhoneNumber } | { kind: PhoneNumberProblem };
@@ -41,9 +45,9 @@ const MAX_INPUT_LENGTH = 40;
 // What people type around digits. Anything else is refused rather than having a number picked out of it.
 const PHONE_CHARACTERS = /^\+?[\d\s().\-\u00a0]+$/;
 
-/** Parses what a member typed, with full metadata, and keeps only numbers that can receive an SMS. */
+/** Parses what a member typed, with full metadata, and keeps only numbers that can receive a code. */
 export function parsePhoneNumber(input: string, rules: NumberRules = {}): PhoneNumberResult {
-  const { defaultCountry, allowGlobalNetworkNumbers = false } = rules;
+  const { defaultCountry, allowGlobalNetworkNumbers = false, voiceEnabled = false } = rules;
   const text = input.trim();
   if (text === '') return { kind: 'empty' };
   if (text.length > MAX_INPUT_LENGTH) return { kind: 'too_long' };
@@ -57,8 +61,15 @@ export function parsePhoneNumber(input: string, rules: NumberRules = {}): PhoneN
   if (!parsed.isValid()) return { kind: 'invalid' };
   const type = parsed.getType();
   if (type && COSTLY_TYPES.has(type)) return { kind: 'costly' };
-  if (type === 'FIXED_LINE') return { kind: 'not_mobile' };
-  return { kind: 'valid', number: { e164: parsed.number, country: parsed.country } };
+  // FIXED_LINE_OR_MOBILE (as in the US) stays an SMS: it may well be a mobile.
+  const voiceOnly = type === 'FIXED_LINE';
+  if (voiceOnly && !voiceEnabled) return { kind: 'not_mobile' };
+  return { kind: 'valid', number: { e164: parsed.number, country: parsed.country, voiceOnly } };
+}
+
+/** Whether a number accepted earlier is a landline, so that every code for it is a call. */
+export function isVoiceOnly(e164: string): boolean {
+  return parsePhoneNumberFromString(e164)?.getType() === 'FIXED_LINE';
 }
 
 /**

@@ -3,6 +3,7 @@ import type { MessageMetadata } from './message-binding';
 import type {
   AuditEvent,
   AuditEventType,
+  Channel,
   CompleteResult,
   Flow,
   Member,
@@ -103,6 +104,8 @@ export interface VerificationStore
 
 export interface OutgoingSms {
   readonly to: string;
+  /** `voice`: the provider calls `to` and reads `text` out. */
+  readonly channel: Channel;
   readonly text: string;
   readonly metadata: MessageMetadata;
   /** Unix seconds: the provider drops the SMS if it is not delivered by then. */

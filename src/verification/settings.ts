@@ -12,4 +12,6 @@ export interface VerificationSettings {
   /** Satellite and international-network numbers (+870, +881, +882, +883). */
   readonly allowGlobalNetworkNumbers: boolean;
   readonly resendCooldownSeconds: number;
+  /** "Call me instead", and landlines verified by a call. */
+  readonly voiceEnabled: boolean;
 }

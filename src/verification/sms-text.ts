@@ -7,7 +7,22 @@ import { lifetime } from '../messages/duration';
  * digits is left out, and the lifetime has at most two digits.
  */
 export function verificationSmsText(code: string, workspaceName: string, ttlSeconds: number): string {
+  return message('sms.code', { code, workspace: shownWorkspace(workspaceName), expiresIn: lifetime(ttlSeconds) });
+}
+
+/**
+ * What a call reads out (MessageMedia TTS): the digits one by one, twice. No other digit comes before
+ * the code, so a listener never writes down the wrong ones: as in the SMS, a name with digits is left out.
+ */
+export function verificationCallText(code: string, workspaceName: string, ttlSeconds: number): string {
+  return message('voice.code', {
+    digits: [...code],
+    workspace: shownWorkspace(workspaceName),
+    expiresIn: lifetime(ttlSeconds),
+  });
+}
+
+function shownWorkspace(workspaceName: string): string | undefined {
   const name = workspaceName.trim();
-  const workspace = /\d/.test(name) || name === '' ? undefined : name;
-  return message('sms.code', { code, workspace, expiresIn: lifetime(ttlSeconds) });
+  return /\d/.test(name) || name === '' ? undefined : name;
 }

@@ -29,7 +29,6 @@ describe('number step', () => {
     ['toll free', '1800 123 456', message('phone.costly')],
     ['shared cost', '13 00 00', message('phone.costly')],
     ['US premium rate', '+1 900 555 0123', message('phone.costly')],
-    ['landline', '02 9374 4000', message('phone.not_mobile')],
     ['Iridium satellite', '+881 6 101 23456', message('phone.global_network')],
     ['JSON in the field', '{"phone":"+61491570156"}', message('phone.unparseable')],
     ['too long', `+61 ${'4'.repeat(50)}`, message('phone.too_long')],

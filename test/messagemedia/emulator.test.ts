@@ -76,6 +76,26 @@ describe('POST /v1/messages', () => {
     expect(mm.outbox[0]).toMatchObject(extras);
   });
 
+  it('keeps a call (TTS) with its format, and returns it on lookup', async () => {
+    const spoken = { ...valid, content: 'Your code is 1, 2, 3, 4. Again: 1, 2, 3, 4.', format: 'TTS' };
+    const answer = await send(spoken);
+    expect(answer.status).toBe(202);
+    const stored = mm.lastMessageTo(valid.destination_number);
+    expect(stored).toMatchObject({ format: 'TTS', content: spoken.content });
+    const looked = await call('GET', `/v1/messages/${stored?.message_id}`);
+    expect(looked.json).toMatchObject({ format: 'TTS' });
+  });
+
+  it.each([
+    ['media', ['https://example.test/a.png'], 'TTS'],
+    ['subject', 'Hi', undefined],
+  ])('refuses %s on a message that is not an MMS (format %s)', async (field, value, format) => {
+    const answer = await send({ ...valid, [field]: value, ...(format && { format }) });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toEqual(rejected(`/messages/0/${field}: Only an MMS may have a ${field}.`));
+    expect(mm.outbox).toHaveLength(0);
+  });
+
   it('is all or nothing: one bad message and none is stored', async () => {
     const answer = await send(valid, { ...valid, destination_number: '0491570156' });
 

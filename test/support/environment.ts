@@ -142,6 +142,13 @@ export class TestEnvironment {
     return code;
   }
 
+  /** The code read out by the last call (TTS) to `e164`: its first digits, which are the code's. */
+  spokenCodeTo(e164: string, length = 6): string {
+    const message = this.messageMedia.lastMessageTo(e164);
+    if (message?.format !== 'TTS') throw new Error(`no call in the outbox for ${e164}`);
+    return message.content.replace(/\D/g, '').slice(0, length);
+  }
+
   /** Opens the modal, submits the number and waits for the code step. */
   async reachCodeStep(
     userId: string,

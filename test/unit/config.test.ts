@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       allowSharedNumbers: false,
       allowGlobalNetworkNumbers: false,
       resendCooldownSeconds: 30,
+      voiceEnabled: true,
     });
     expect(config.limits).toEqual({
       sendsPerMemberPerHour: 5,
@@ -53,11 +54,13 @@ describe('loadConfig', () => {
       VERIFY_ALLOW_SHARED_NUMBERS: 'TRUE',
       VERIFY_ALLOW_GLOBAL_NETWORK_NUMBERS: 'true',
       VERIFY_SENDS_PER_WORKSPACE_PER_DAY: '5000',
+      VERIFY_VOICE_ENABLED: 'false',
     });
     expect(config.verification.allowedCountries).toEqual(['AU', 'NZ', 'GB']);
     expect(config.verification.allowSharedNumbers).toBe(true);
     expect(config.verification.allowGlobalNetworkNumbers).toBe(true);
     expect(config.limits.sendsPerWorkspacePerDay).toBe(5_000);
+    expect(config.verification.voiceEnabled).toBe(false);
   });
 
   it('names every missing required setting at once', () => {
@@ -140,6 +143,7 @@ describe('loadConfig', () => {
       'VERIFY_SENDS_PER_MEMBER_PER_HOUR must be a whole number from 1 to 1000 (got "0")',
     ],
     [{ METRICS_ENABLED: 'off' }, 'METRICS_ENABLED must be true or false (got "off")'],
+    [{ VERIFY_VOICE_ENABLED: 'no' }, 'VERIFY_VOICE_ENABLED must be true or false (got "no")'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
   ])('explains a malformed setting %j', (override, problem) => {
     expect(problemsOf({ ...valid, ...override })).toEqual([problem]);

@@ -1,4 +1,4 @@
-import { maskPhoneNumber, parsePhoneNumber } from '../../src/verification/phone-number';
+import { isVoiceOnly, maskPhoneNumber, parsePhoneNumber } from '../../src/verification/phone-number';
 
 describe('parsePhoneNumber', () => {
   it.each([
@@ -54,9 +54,38 @@ describe('parsePhoneNumber', () => {
   it.each(globalNetworkNumbers)('accepts %s as %s when the deployment allows these networks', (input, e164) => {
     expect(parsePhoneNumber(input, { allowGlobalNetworkNumbers: true })).toEqual({
       kind: 'valid',
-      number: { e164, country: undefined },
+      number: { e164, country: undefined, voiceOnly: false },
     });
   });
+
+  it.each([
+    ['+61 2 9374 4000', '+61293744000', 'AU'], // Sydney landline
+    ['+44 20 7946 0018', '+442079460018', 'GB'], // London landline
+  ] as const)('accepts the landline %s as %s, for calls only, when voice is enabled', (input, e164, country) => {
+    expect(parsePhoneNumber(input, { voiceEnabled: true })).toEqual({
+      kind: 'valid',
+      number: { e164, country, voiceOnly: true },
+    });
+    expect(isVoiceOnly(e164)).toBe(true);
+  });
+
+  it.each([
+    ['+61 491 570 156', '+61491570156'], // AU mobile
+    ['+1 415 555 2671', '+14155552671'], // US: FIXED_LINE_OR_MOBILE, which stays an SMS
+  ])('keeps %s an SMS number when voice is enabled', (input, e164) => {
+    expect(parsePhoneNumber(input, { voiceEnabled: true })).toEqual({
+      kind: 'valid',
+      number: expect.objectContaining({ e164, voiceOnly: false }),
+    });
+    expect(isVoiceOnly(e164)).toBe(false);
+  });
+
+  it.each(['+61 1900 123 456', '+61 1800 123 456', '+61 13 00 00', '+1 900 555 0123'])(
+    'still refuses the costly number %s when voice is enabled',
+    (input) => {
+      expect(parsePhoneNumber(input, { voiceEnabled: true })).toEqual({ kind: 'costly' });
+    },
+  );
 
   it('refuses control characters and JSON instead of stripping them into a number', () => {
     expect(parsePhoneNumber('{"phone":"+61491570156"}').kind).not.toBe('valid');

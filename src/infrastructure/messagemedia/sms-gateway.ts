@@ -13,6 +13,7 @@ export class MessageMediaSmsGateway implements SmsGateway {
         destination_number: sms.to,
         metadata: { ...sms.metadata },
         message_expiry_timestamp: new Date(sms.expiresAt * 1000).toISOString(),
+        ...(sms.channel === 'voice' && { format: 'TTS' as const }),
       });
       return sent.message_id;
     } catch (error) {

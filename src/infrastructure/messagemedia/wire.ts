@@ -22,7 +22,7 @@ export type MessageStatus =
   // `string & {}` keeps the known values as editor suggestions instead of collapsing to `string`.
   | (string & {});
 
-/** One SMS to send, in wire (snake_case) form. */
+/** One message to send, in wire (snake_case) form. */
 export interface OutboundMessage {
   readonly content: string;
   readonly destination_number: string;
@@ -30,6 +30,8 @@ export interface OutboundMessage {
   /** ISO-8601; undelivered by then, the provider drops the message. */
   readonly message_expiry_timestamp?: string;
   readonly delivery_report?: boolean;
+  /** SMS when absent; TTS calls the number and reads the content out. */
+  readonly format?: 'SMS' | 'TTS';
 }
 
 /** A message as the API returns it after a send or a status lookup. */

@@ -12,7 +12,7 @@ export class AuditCounters implements AuditObserver {
     const counter = (name: string, help: string, labelNames: string[] = []) =>
       new Counter({ name: `verify_phone_${name}`, help, labelNames, registers: [registry] });
     const started = counter('flows_started_total', 'Flows that reached their first send.');
-    const sent = counter('codes_sent_total', 'Codes the SMS provider accepted, by kind (first, resend).', ['kind']);
+    const sent = counter('codes_sent_total', 'Codes the provider accepted, by kind (first, resend, call).', ['kind']);
     const verified = counter('verifications_total', 'Numbers verified.');
     const failures = counter('failures_total', 'Steps that failed, by audit event and reason class.', [
       'event',
@@ -29,6 +29,7 @@ export class AuditCounters implements AuditObserver {
       flow_started: () => started.inc(),
       sent: () => sent.inc({ kind: 'first' }),
       resent: () => sent.inc({ kind: 'resend' }),
+      called: () => sent.inc({ kind: 'call' }),
       verified: () => verified.inc(),
       rate_limited: (bucket) => limited.inc({ bucket }),
       tag_set: () => tags.inc({ outcome: 'set' }),

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { message } from '../../messages/catalog';
 import { wait } from '../../messages/duration';
+import type { ChannelOffer } from '../../verification/channels';
 import type { SendResult } from '../../verification/send-code';
 import type { VerificationSettings } from '../../verification/settings';
 import { codeStepView } from '../views/code-step';
@@ -11,6 +12,7 @@ export function codeStepFor(
   settings: VerificationSettings,
   flowReference: string,
   maskedNumber: string,
+  offer: ChannelOffer,
   notice?: string,
 ): types.ModalView {
   return codeStepView({
@@ -19,28 +21,41 @@ export function codeStepFor(
     codeLength: settings.codeLength,
     ttlSeconds: settings.codeTtlSeconds,
     resendCooldownSeconds: settings.resendCooldownSeconds,
+    ...offer,
     ...(notice ? { notice } : {}),
   });
 }
 
-/** What the modal shows once a send (first or resend) has an answer. */
+/** What the modal shows once a send (first or resend) has an answer; a resend says that a new code is on its way. */
 export function afterSendView(
   settings: VerificationSettings,
   flowReference: string,
   maskedNumber: string,
   sent: SendResult,
-  notice?: string,
+  resent = false,
 ): types.ModalView {
   switch (sent.kind) {
     case 'sent':
-      return codeStepFor(settings, flowReference, sent.maskedNumber, notice);
+      return codeStepFor(
+        settings,
+        flowReference,
+        sent.maskedNumber,
+        sent.offer,
+        resent ? newCodeNotice(sent.offer) : undefined,
+      );
     case 'sent_unrecorded':
       return sendUnrecordedView(flowReference, sent.maskedNumber);
     case 'failed':
-      return sendFailedView(flowReference, sent.maskedNumber, sent.reason);
+      return sendFailedView(flowReference, sent.maskedNumber, sent.reason, sent.callOffered);
     case 'gone':
-      return sendFailedView(flowReference, maskedNumber, 'gone');
+      return sendFailedView(flowReference, maskedNumber, 'gone', false);
   }
+}
+
+function newCodeNotice({ channel }: ChannelOffer): string {
+  return channel === 'voice'
+    ? `:telephone_receiver: ${message('resend.called')}`
+    : `:incoming_envelope: ${message('resend.sent')}`;
 }
 
 /** The same words for every budget, so a refusal never tells a member about anyone else's activity. */

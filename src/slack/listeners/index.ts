@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDependencies } from '../dependencies';
 import { ACTION, CALLBACK, COMMAND } from '../ids';
-import { resendCode } from './actions/resend-code';
+import { callCode, resendCode } from './actions/resend-code';
 import { restartVerification } from './actions/restart-verification';
 import { startVerification } from './actions/start-verification';
 import { verifyPhoneCommand } from './commands/verify-phone';
@@ -16,5 +16,6 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   app.action(ACTION.startVerification, startVerification(deps));
   app.action(ACTION.restartVerification, restartVerification(deps));
   app.action(ACTION.resendCode, resendCode(deps));
+  app.action(ACTION.callCode, callCode(deps));
   app.event('app_home_opened', appHomeOpened(deps));
 }

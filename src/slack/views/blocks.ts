@@ -39,6 +39,7 @@ export const START_AGAIN: ButtonSpec = {
   primary: true,
 };
 export const RESEND: ButtonSpec = { label: message('button.resend'), actionId: ACTION.resendCode };
+export const CALL: ButtonSpec = { label: message('button.call'), actionId: ACTION.callCode };
 export const OTHER_NUMBER: ButtonSpec = {
   label: message('button.other_number'),
   actionId: ACTION.restartVerification,

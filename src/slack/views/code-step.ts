@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
 import { message } from '../../messages/catalog';
 import { lifetime, wait } from '../../messages/duration';
+import type { Channel } from '../../verification/model';
 import { CALLBACK, CODE_INPUT } from '../ids';
-import { buttons, note, OTHER_NUMBER, RESEND, stepModal, text } from './blocks';
+import { buttons, CALL, note, OTHER_NUMBER, RESEND, stepModal, text } from './blocks';
 
 export interface CodeStepOptions {
   readonly flowReference: string;
@@ -10,18 +11,23 @@ export interface CodeStepOptions {
   readonly codeLength: number;
   readonly ttlSeconds: number;
   readonly resendCooldownSeconds: number;
+  /** How the current code came: the prompt says "we sent" or "we read out". */
+  readonly channel: Channel;
+  /** Shows "Call me instead" (after the cooldown, or once a delivery has failed). */
+  readonly callOffered: boolean;
   /** What happened last (a wrong code, a new code sent), shown right above the input. */
   readonly notice?: string;
 }
 
 export function codeStepView(options: CodeStepOptions): types.ModalView {
   const { flowReference, maskedNumber, codeLength, ttlSeconds, resendCooldownSeconds, notice } = options;
+  const prompt = options.channel === 'voice' ? 'code.prompt_voice' : 'code.prompt';
   return stepModal({
     callbackId: CALLBACK.codeStep,
     flowReference,
     submit: message('code.submit'),
     blocks: [
-      text(message('code.prompt', { codeLength, maskedNumber, expiresIn: lifetime(ttlSeconds) })),
+      text(message(prompt, { codeLength, maskedNumber, expiresIn: lifetime(ttlSeconds) })),
       ...(notice ? [note(notice)] : []),
       {
         type: 'input',
@@ -36,7 +42,7 @@ export function codeStepView(options: CodeStepOptions): types.ModalView {
           placeholder: { type: 'plain_text', text: '0'.repeat(codeLength) },
         },
       },
-      buttons(RESEND, OTHER_NUMBER),
+      buttons(RESEND, ...(options.callOffered ? [CALL] : []), OTHER_NUMBER),
       note(
         resendCooldownSeconds > 0
           ? message('code.resend_after', { wait: wait(resendCooldownSeconds) })

@@ -3,7 +3,7 @@ import { message, type PlainMessageId } from '../../messages/catalog';
 import type { FlowProblem } from '../../verification/flow-rules';
 import type { TagResult } from '../../verification/ports';
 import type { SendResult } from '../../verification/send-code';
-import { buttons, messageModal, note, OTHER_NUMBER, RESEND, START_AGAIN, text } from './blocks';
+import { buttons, CALL, messageModal, note, OTHER_NUMBER, RESEND, START_AGAIN, text } from './blocks';
 
 export type SendFailure = Extract<SendResult, { kind: 'failed' }>['reason'] | 'gone';
 
@@ -14,9 +14,15 @@ const SEND_FAILURES: Record<SendFailure, PlainMessageId> = {
   gone: 'send.gone',
 };
 
-/** The send failed; the flow stays open for a resend (it carries the flow reference). */
-export function sendFailedView(flowReference: string, maskedNumber: string, failure: SendFailure): types.ModalView {
-  const retry = failure === 'gone' ? buttons(START_AGAIN) : buttons(RESEND, OTHER_NUMBER);
+/** The send failed; the flow stays open for a resend or a call (it carries the flow reference). */
+export function sendFailedView(
+  flowReference: string,
+  maskedNumber: string,
+  failure: SendFailure,
+  callOffered: boolean,
+): types.ModalView {
+  const call = callOffered ? [CALL] : [];
+  const retry = failure === 'gone' ? buttons(START_AGAIN) : buttons(RESEND, ...call, OTHER_NUMBER);
   return messageModal(
     [text(`:x: *${message('send.failed', { maskedNumber })}*`), text(message(SEND_FAILURES[failure])), retry],
     flowReference,

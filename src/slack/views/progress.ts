@@ -1,10 +1,12 @@
 import type { types } from '@slack/bolt';
 import { message } from '../../messages/catalog';
+import type { Channel } from '../../verification/model';
 import { messageModal, text } from './blocks';
 
-/** Shown at once when a number is accepted; replaced by the code step when the SMS is out. */
-export function sendingView(maskedNumber: string): types.ModalView {
-  return messageModal([text(`:hourglass_flowing_sand: ${message('progress.sending', { maskedNumber })}`)]);
+/** Shown at once when a number is accepted; replaced by the code step when the SMS (or call) is out. */
+export function sendingView(maskedNumber: string, channel: Channel = 'sms'): types.ModalView {
+  const progress = message(channel === 'voice' ? 'progress.calling' : 'progress.sending', { maskedNumber });
+  return messageModal([text(`:hourglass_flowing_sand: ${progress}`)]);
 }
 
 /** Shown at once when a code is submitted; replaced by the result after the provider lookup. */

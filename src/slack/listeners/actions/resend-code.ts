@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
 import { message } from '../../../messages/catalog';
 import { wait } from '../../../messages/duration';
+import type { Channel } from '../../../verification/model';
 import type { ResendStart } from '../../../verification/send-code';
 import type { ListenerDependencies } from '../../dependencies';
 import { flowEndedView } from '../../views/outcome';
@@ -10,17 +11,26 @@ import { memberOf } from '../member';
 import { OpenModal } from '../modal';
 
 /** "Resend code": a new code for the same flow, after the cooldown and within the send budgets. */
-export function resendCode({ verification, references, settings, logger }: ListenerDependencies) {
+export function resendCode(deps: ListenerDependencies) {
+  return newCode(deps, 'sms');
+}
+
+/** "Call me instead": a resend whose code is read out by a call, with the same cooldown and budgets. */
+export function callCode(deps: ListenerDependencies) {
+  return newCode(deps, 'voice');
+}
+
+function newCode({ verification, references, settings, logger }: ListenerDependencies, channel: Channel) {
   /** The view for a resend that cannot go ahead now. */
   const refusedView = (prepared: Exclude<ResendStart, { kind: 'ready' }>, reference: string): types.ModalView => {
     switch (prepared.kind) {
       case 'cooldown': {
         const notice = `:hourglass: ${message('resend.cooldown', { wait: wait(prepared.retryAfterSeconds) })}`;
-        return codeStepFor(settings, reference, prepared.maskedNumber, notice);
+        return codeStepFor(settings, reference, prepared.maskedNumber, prepared.offer, notice);
       }
       case 'rate_limited': {
         const notice = `:no_entry: ${rateLimitedText(prepared.retryAfterSeconds)}`;
-        return codeStepFor(settings, reference, prepared.maskedNumber, notice);
+        return codeStepFor(settings, reference, prepared.maskedNumber, prepared.offer, notice);
       }
       default:
         return flowEndedView(prepared.kind);
@@ -29,19 +39,19 @@ export function resendCode({ verification, references, settings, logger }: Liste
 
   return async ({ ack, body, client }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
     await ack();
-    if (!body.view) return;
+    // Only a stale or hand-made click asks for a call that this deployment does not make: nothing changes.
+    if (!body.view || (channel === 'voice' && !settings.voiceEnabled)) return;
     const { id: viewId, private_metadata: reference } = body.view;
     const member = memberOf(body);
     const flowId = references.open(member, reference);
     const modal = new OpenModal(client, logger, viewId, { ...member, ...(flowId && { flowId }) });
     await modal.finish(async () => {
       if (!flowId) return flowEndedView('unknown_flow');
-      const prepared = await verification.sendCode.prepareResend(member, flowId);
+      const prepared = await verification.sendCode.prepareResend(member, flowId, channel);
       if (prepared.kind !== 'ready') return refusedView(prepared, reference);
-      await modal.show(sendingView(prepared.maskedNumber));
-      const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'resend');
-      const notice = `:incoming_envelope: ${message('resend.sent')}`;
-      return afterSendView(settings, reference, prepared.maskedNumber, sent, notice);
+      await modal.show(sendingView(prepared.maskedNumber, prepared.channel));
+      const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'resend', prepared.channel);
+      return afterSendView(settings, reference, prepared.maskedNumber, sent, true);
     });
   };
 }

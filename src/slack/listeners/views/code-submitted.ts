@@ -47,7 +47,8 @@ export function codeSubmitted({ verification, references, settings, logger }: Li
     await modal.finish(async () => {
       const outcome = await verification.checkCode.finish(started.check);
       if (outcome.kind === 'duplicate') return undefined; // the concurrent submission that won shows the result
-      const retry = (notice: string) => codeStepFor(settings, reference, started.check.maskedNumber, notice);
+      const { maskedNumber, offer } = started.check;
+      const retry = (notice: string) => codeStepFor(settings, reference, maskedNumber, offer, notice);
       await modal.show(resultView(outcome, retry));
       if (outcome.kind === 'verified') await publishHome(client, outcome, logger);
       return undefined;

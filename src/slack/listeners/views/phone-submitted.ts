@@ -25,7 +25,7 @@ const PROBLEMS: Record<Exclude<Refusal['kind'], 'rate_limited' | 'country_not_al
 
 /**
  * Number submitted: validate and record locally, ack with a "Sending…" view, and only then
- * call the SMS provider, whose answer arrives by `views.update`.
+ * call the SMS provider (which texts or calls), whose answer arrives by `views.update`.
  */
 export function phoneSubmitted({ verification, references, settings, logger }: ListenerDependencies) {
   const problemText = (refusal: Refusal): string => {
@@ -40,11 +40,11 @@ export function phoneSubmitted({ verification, references, settings, logger }: L
   const viewForRepeat = (started: Extract<StartResult, { kind: 'repeated' }>, reference: string): types.ModalView => {
     switch (started.status) {
       case 'pending':
-        return codeStepFor(settings, reference, started.maskedNumber);
+        return codeStepFor(settings, reference, started.maskedNumber, started.offer);
       case 'send_failed':
-        return sendFailedView(reference, started.maskedNumber, 'unavailable');
+        return sendFailedView(reference, started.maskedNumber, 'unavailable', started.offer.callOffered);
       case 'sending':
-        return sendingView(started.maskedNumber);
+        return sendingView(started.maskedNumber, started.offer.channel);
       case 'locked':
         return flowEndedView('locked');
       case 'verified':
@@ -68,9 +68,9 @@ export function phoneSubmitted({ verification, references, settings, logger }: L
       await ack({ response_action: 'errors', errors: { [PHONE_INPUT.blockId]: problemText(started) } });
       return;
     }
-    await ack({ response_action: 'update', view: sendingView(started.maskedNumber) });
+    await ack({ response_action: 'update', view: sendingView(started.maskedNumber, started.channel) });
     await new OpenModal(client, logger, view.id, { ...member, flowId }).finish(async () => {
-      const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'first');
+      const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'first', started.channel);
       return afterSendView(settings, reference, started.maskedNumber, sent);
     });
   };
