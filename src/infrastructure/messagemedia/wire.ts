@@ -30,6 +30,8 @@ export interface OutboundMessage {
   /** ISO-8601; undelivered by then, the provider drops the message. */
   readonly message_expiry_timestamp?: string;
   readonly delivery_report?: boolean;
+  /** Where delivery reports are posted, with `delivery_report: true`. */
+  readonly callback_url?: string;
 }
 
 /** A message as the API returns it after a send or a status lookup. */
