@@ -17,6 +17,7 @@ const SAMPLE: AllParams = {
   date: '<!date^1800000000^{date_short}|2027-01-15 08:00 UTC>',
   expiresIn: lifetime(600),
   maskedNumber: '+61 4•• ••• 156',
+  reason: 'the phone network refused it',
   retryAfter: wait(3_600),
   wait: wait(30),
   workspace: 'acme',

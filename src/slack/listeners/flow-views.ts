@@ -12,6 +12,7 @@ export function codeStepFor(
   flowReference: string,
   maskedNumber: string,
   notice?: string,
+  delivery?: string,
 ): types.ModalView {
   return codeStepView({
     flowReference,
@@ -20,6 +21,7 @@ export function codeStepFor(
     ttlSeconds: settings.codeTtlSeconds,
     resendCooldownSeconds: settings.resendCooldownSeconds,
     ...(notice ? { notice } : {}),
+    ...(delivery ? { delivery } : {}),
   });
 }
 

@@ -12,16 +12,19 @@ export interface CodeStepOptions {
   readonly resendCooldownSeconds: number;
   /** What happened last (a wrong code, a new code sent), shown right above the input. */
   readonly notice?: string;
+  /** Whether the SMS reached the phone, once MessageMedia says. */
+  readonly delivery?: string;
 }
 
 export function codeStepView(options: CodeStepOptions): types.ModalView {
-  const { flowReference, maskedNumber, codeLength, ttlSeconds, resendCooldownSeconds, notice } = options;
+  const { flowReference, maskedNumber, codeLength, ttlSeconds, resendCooldownSeconds, notice, delivery } = options;
   return stepModal({
     callbackId: CALLBACK.codeStep,
     flowReference,
     submit: message('code.submit'),
     blocks: [
       text(message('code.prompt', { codeLength, maskedNumber, expiresIn: lifetime(ttlSeconds) })),
+      ...(delivery ? [note(delivery)] : []),
       ...(notice ? [note(notice)] : []),
       {
         type: 'input',
