@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Config } from './config';
 import { MessageMediaClient } from './infrastructure/messagemedia/client';
+import { deliveryReportUrl } from './infrastructure/messagemedia/delivery-report-route';
 import { MessageMediaSmsGateway } from './infrastructure/messagemedia/sms-gateway';
 import { createMetrics } from './infrastructure/metrics/app-metrics';
 import { createOutboundHttp } from './infrastructure/outbound-http';
@@ -10,8 +11,11 @@ import { installationMode } from './installation-mode';
 import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
 import { AckTimedApp } from './slack/ack-timing';
+import { createDeliveryUpdates } from './slack/delivery/delivery-updates';
+import { DEFAULT_POLLING, type PollingPolicy } from './slack/delivery/polling';
 import { registerListeners } from './slack/listeners';
 import { SlackReceiver } from './slack/receiver';
+import { DeliveryTokens } from './verification/delivery-token';
 import { FlowReferences } from './verification/flow-reference';
 import { secondsOf } from './verification/flow-rules';
 import { deriveKeys } from './verification/keys';
@@ -35,6 +39,8 @@ export interface AppOptions {
   readonly tagRetryPollMs?: number;
   /** How long shutdown waits for work still running after an ack. */
   readonly drainTimeoutMs?: number;
+  /** How a message's delivery is polled when there is no PUBLIC_URL. */
+  readonly deliveryPolling?: PollingPolicy;
 }
 
 /** The composition root: every adapter is built and wired here, and nowhere else. */
@@ -46,6 +52,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const outbound = createOutboundHttp();
   const messageMediaFetch = metrics.timed(outbound.fetch, 'messagemedia');
   const slackFetch = metrics.timed(outbound.fetch, 'slack');
+  const deliveryTokens = new DeliveryTokens(keys.deliveryReport);
+  const { publicUrl } = config;
   const mode = installationMode(config, { store, keys, fetch: slackFetch, logger, nowSeconds: secondsOf(clock) });
   const { tagging, ...verification } = createUseCases({
     store,
@@ -58,6 +66,20 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     tagRetry,
     clock,
     observer: metrics.audit,
+    reportTo:
+      publicUrl === undefined ? undefined : (flowId) => deliveryReportUrl(publicUrl, deliveryTokens.issue(flowId)),
+  });
+  // Listeners keep running after their ack (the SMS send, the lookup), and so does a delivery
+  // report's modal update: track them for shutdown.
+  const inFlight = new InFlightWork();
+  const deliveries = createDeliveryUpdates({
+    delivery: verification.delivery,
+    tokens: deliveryTokens,
+    callbacks: publicUrl !== undefined,
+    polling: options.deliveryPolling ?? DEFAULT_POLLING,
+    settings: config.verification,
+    inFlight,
+    logger: logger.child({ component: 'delivery' }),
   });
 
   let ready = false;
@@ -68,6 +90,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     boltLogger: slackLogger,
     isReady: () => ready,
     getRoutes: new Map([...metrics.routes, ...(mode.getRoutes ?? [])]),
+    postRoutes: deliveries.postRoutes,
   });
   const app = new AckTimedApp({
     ...mode.auth,
@@ -80,14 +103,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
-  // Listeners keep running after their ack (the SMS send, the lookup): track them for shutdown.
-  const inFlight = new InFlightWork();
   app.use(({ next }) => inFlight.run(next));
   mode.register(app, verification.forgetWorkspace);
   registerListeners(app, {
     verification,
     references: new FlowReferences(keys.flowReference),
     settings: config.verification,
+    deliveries: deliveries.watch,
     logger: logger.child({ component: 'slack' }),
   });
 
@@ -116,7 +138,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       const closed = app.stop(); // stops accepting; open requests still finish
       await inFlight.drain(options.drainTimeoutMs ?? 15_000);
       await closed;
-      await retries.stop();
+      await Promise.all([retries.stop(), deliveries.stop()]);
       await Promise.all([store.close(), outbound.close()]);
       logger.info('verify-phone stopped');
     },

@@ -8,6 +8,8 @@ export interface Config {
   logLevel: LogLevel;
   databaseUrl: string;
   metricsEnabled: boolean;
+  /** Where MessageMedia can reach the app: set, delivery reports are posted to it; unset, delivery is polled. */
+  publicUrl: string | undefined;
   slack: {
     signingSecret: string;
     installation: SlackInstallation;
@@ -71,6 +73,7 @@ export function loadConfig(env: Env): Config {
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     databaseUrl: reader.databaseUrl('DATABASE_URL', DEFAULT_DATABASE_URL),
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),
+    publicUrl: reader.optional('PUBLIC_URL') && reader.url('PUBLIC_URL', ''),
     slack: {
       signingSecret: reader.required('SLACK_SIGNING_SECRET'),
       installation: slackInstallation(reader),

@@ -10,7 +10,7 @@ import {
   type Receiver,
 } from '@slack/bolt';
 import type { AppLogger } from '../logger';
-import type { GetRoute } from '../shared/get-route';
+import type { GetRoute, PostRoute } from '../shared/get-route';
 import { isRecord } from '../shared/guards';
 import { shapeProblem } from './payload-shape';
 
@@ -26,6 +26,8 @@ export interface SlackReceiverOptions {
   readonly bodyLimitBytes?: number;
   /** Extra unsigned `GET` routes by exact path (`/metrics`, the OAuth install page and redirect). */
   readonly getRoutes?: ReadonlyMap<string, GetRoute>;
+  /** Extra unsigned `POST` routes by path prefix (MessageMedia's delivery reports, which carry their own token). */
+  readonly postRoutes?: ReadonlyMap<string, PostRoute>;
 }
 
 const EVENTS_PATH = '/slack/events';
@@ -87,6 +89,8 @@ export class SlackReceiver implements Receiver {
     const path = pathOf(req);
     const extraRoute = req.method === 'GET' && path !== undefined ? this.options.getRoutes?.get(path) : undefined;
     if (extraRoute) return extraRoute(req, res);
+    const postRoute = req.method === 'POST' && path !== undefined ? this.postRoute(path) : undefined;
+    if (postRoute) return postRoute(req, res);
     if (req.method === 'GET' && path === '/healthz') {
       const ready = this.options.isReady();
       res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');
@@ -95,6 +99,11 @@ export class SlackReceiver implements Receiver {
     } else {
       http.buildNoBodyResponse(res, 404);
     }
+  }
+
+  private postRoute(path: string): PostRoute | undefined {
+    for (const [prefix, route] of this.options.postRoutes ?? []) if (path.startsWith(prefix)) return route;
+    return undefined;
   }
 
   private async handleEvent(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -10,7 +10,7 @@ import { memberOf } from '../member';
 import { OpenModal } from '../modal';
 
 /** "Resend code": a new code for the same flow, after the cooldown and within the send budgets. */
-export function resendCode({ verification, references, settings, logger }: ListenerDependencies) {
+export function resendCode({ verification, references, settings, deliveries, logger }: ListenerDependencies) {
   /** The view for a resend that cannot go ahead now. */
   const refusedView = (prepared: Exclude<ResendStart, { kind: 'ready' }>, reference: string): types.ModalView => {
     switch (prepared.kind) {
@@ -41,6 +41,7 @@ export function resendCode({ verification, references, settings, logger }: Liste
       await modal.show(sendingView(prepared.maskedNumber));
       const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'resend');
       const notice = `:incoming_envelope: ${message('resend.sent')}`;
+      if (sent.kind === 'sent') deliveries.watch(flowId, modal, { reference, maskedNumber: sent.maskedNumber, notice });
       return afterSendView(settings, reference, prepared.maskedNumber, sent, notice);
     });
   };
