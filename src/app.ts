@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Receiver } from '@slack/bolt';
 import type { Config } from './config';
 import { MessageMediaClient } from './infrastructure/messagemedia/client';
+import { deliveryReportUrl } from './infrastructure/messagemedia/delivery-report-route';
 import { MessageMediaSmsGateway } from './infrastructure/messagemedia/sms-gateway';
 import { createMetrics } from './infrastructure/metrics/app-metrics';
 import { createOutboundHttp } from './infrastructure/outbound-http';
@@ -10,11 +11,14 @@ import { openStore } from './infrastructure/store/open-store';
 import { installationMode } from './installation-mode';
 import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
-import type { GetRoute } from './shared/get-route';
 import { AckTimedApp } from './slack/ack-timing';
+import { createDeliveryUpdates } from './slack/delivery/delivery-updates';
+import { DEFAULT_POLLING, type PollingPolicy } from './slack/delivery/polling';
+import type { PlainRoutes } from './slack/health-server';
 import { registerListeners } from './slack/listeners';
 import { SlackReceiver } from './slack/receiver';
 import { SlackSocketReceiver } from './slack/socket-receiver';
+import { DeliveryTokens } from './verification/delivery-token';
 import { FlowReferences } from './verification/flow-reference';
 import { secondsOf } from './verification/flow-rules';
 import { deriveKeys } from './verification/keys';
@@ -38,6 +42,8 @@ export interface AppOptions {
   readonly tagRetryPollMs?: number;
   /** How long shutdown waits for work still running after an ack. */
   readonly drainTimeoutMs?: number;
+  /** How a message's delivery is polled when there is no PUBLIC_URL. */
+  readonly deliveryPolling?: PollingPolicy;
 }
 
 /** The composition root: every adapter is built and wired here, and nowhere else. */
@@ -49,6 +55,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const outbound = createOutboundHttp();
   const messageMediaFetch = metrics.timed(outbound.fetch, 'messagemedia');
   const slackFetch = metrics.timed(outbound.fetch, 'slack');
+  const deliveryTokens = new DeliveryTokens(keys.deliveryReport);
+  const { publicUrl } = config;
   const mode = installationMode(config, { store, keys, fetch: slackFetch, logger, nowSeconds: secondsOf(clock) });
   const { tagging, ...verification } = createUseCases({
     store,
@@ -61,6 +69,20 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     tagRetry,
     clock,
     observer: metrics.audit,
+    reportTo:
+      publicUrl === undefined ? undefined : (flowId) => deliveryReportUrl(publicUrl, deliveryTokens.issue(flowId)),
+  });
+  // Listeners keep running after their ack (the SMS send, the lookup), and so does a delivery
+  // report's modal update: track them for shutdown.
+  const inFlight = new InFlightWork();
+  const deliveries = createDeliveryUpdates({
+    delivery: verification.delivery,
+    tokens: deliveryTokens,
+    callbacks: publicUrl !== undefined,
+    polling: options.deliveryPolling ?? DEFAULT_POLLING,
+    settings: config.verification,
+    inFlight,
+    logger: logger.child({ component: 'delivery' }),
   });
 
   let ready = false;
@@ -69,6 +91,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     isReady: () => ready,
     getRoutes: new Map([...metrics.routes, ...(mode.getRoutes ?? [])]),
     fetch: slackFetch,
+    postRoutes: deliveries.postRoutes,
   });
   const app = new AckTimedApp({
     ...mode.auth,
@@ -81,14 +104,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
-  // Listeners keep running after their ack (the SMS send, the lookup): track them for shutdown.
-  const inFlight = new InFlightWork();
   app.use(({ next }) => inFlight.run(next));
   mode.register(app, verification.forgetWorkspace);
   registerListeners(app, {
     verification,
     references: new FlowReferences(keys.flowReference),
     settings: config.verification,
+    deliveries: deliveries.watch,
     logger: logger.child({ component: 'slack' }),
   });
 
@@ -119,7 +141,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       const closed = app.stop(); // stops accepting; open requests still finish
       await inFlight.drain(options.drainTimeoutMs ?? 15_000);
       await closed;
-      await retries.stop();
+      await Promise.all([retries.stop(), deliveries.stop()]);
       await Promise.all([store.close(), outbound.close()]);
       logger.info('verify-phone stopped');
     },
@@ -130,18 +152,17 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
 function slackReceiver(
   config: Config,
   logger: AppLogger,
-  routes: { isReady: () => boolean; getRoutes: ReadonlyMap<string, GetRoute>; fetch: typeof globalThis.fetch },
+  options: PlainRoutes & { readonly fetch: typeof globalThis.fetch },
 ): Receiver & { start(port: number): Promise<Server> } {
   const { transport, apiUrl } = config.slack;
-  const { isReady, getRoutes, fetch } = routes;
+  const { fetch, ...routes } = options;
   if (transport.kind === 'socket') {
-    return new SlackSocketReceiver({ appToken: transport.appToken, apiUrl, fetch, logger, isReady, getRoutes });
+    return new SlackSocketReceiver({ appToken: transport.appToken, apiUrl, fetch, logger, ...routes });
   }
   return new SlackReceiver({
     signingSecret: transport.signingSecret,
     logger: logger.child({ component: 'receiver' }),
     boltLogger: boltLogger(logger),
-    isReady,
-    getRoutes,
+    ...routes,
   });
 }

@@ -8,6 +8,8 @@ export interface Config {
   logLevel: LogLevel;
   databaseUrl: string;
   metricsEnabled: boolean;
+  /** Where MessageMedia can reach the app: set, delivery reports are posted to it; unset, delivery is polled. */
+  publicUrl: string | undefined;
   slack: {
     /** Which way Slack reaches the app, chosen by which of its two secrets is set. */
     transport: SlackTransport;
@@ -81,6 +83,7 @@ export function loadConfig(env: Env): Config {
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     databaseUrl: reader.databaseUrl('DATABASE_URL', DEFAULT_DATABASE_URL),
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),
+    publicUrl: reader.optional('PUBLIC_URL') && reader.url('PUBLIC_URL', ''),
     slack: {
       transport,
       signingSecret: transport.kind === 'http' ? transport.signingSecret : '',

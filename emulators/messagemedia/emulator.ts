@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FailureQueue } from '../failure-queue';
 import { listen, type RunningServer, readBody, sendJson } from '../http';
 import { Accounts } from './accounts';
+import { DeliveryReports } from './delivery-reports';
 import { type EmulatorRoute, type InjectedFailure, serveFailure } from './faults';
 import { isCancelRequest, validateSendRequest } from './validation';
 import { TEXT, type WireMessage } from './wire';
@@ -55,6 +56,14 @@ export class MessageMediaEmulator {
   /** Delay before every request is handled (and before any injected failure). */
   latencyMs = 0;
 
+  /** Delivery sequences per number, the reports posted, and hooks to post more (repeats, forgeries). */
+  readonly deliveries = new DeliveryReports(
+    (message) => this.#messages.get(message.message_id)?.apiKey ?? '',
+    (messageId, status) => {
+      this.setStatus(messageId, status);
+      return this.#messages.get(messageId)?.message as WireMessage;
+    },
+  );
   readonly #accounts = new Accounts();
   readonly #failures = new FailureQueue<EmulatorRoute, InjectedFailure>();
   /** By message id, in the order accepted. */
@@ -131,12 +140,14 @@ export class MessageMediaEmulator {
     this.#log.length = 0;
     this.#requestsSnapshot = undefined;
     this.#failures.clear();
+    this.deliveries.reset();
     this.latencyMs = 0;
   }
 
   /** Closes every connection, including hung ones, and cuts pending latency short. */
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.deliveries.stop();
     for (const { timer, settle } of this.#delayed) {
       clearTimeout(timer);
       settle(false);
@@ -202,6 +213,7 @@ export class MessageMediaEmulator {
       this.#messages.set(message.message_id, stored);
       this.#latestByDestination.set(message.destination_number, stored);
       this.#outboxSnapshot = undefined;
+      this.deliveries.accepted(message);
       // The submit response always says "queued", even for a scheduled message.
       return message;
     });

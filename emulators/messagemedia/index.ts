@@ -1,3 +1,4 @@
+export type { DeliveryStep, PostedReport } from './delivery-reports';
 export {
   MessageMediaEmulator,
   type MessageMediaEmulatorOptions,

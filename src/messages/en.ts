@@ -75,6 +75,16 @@ export const en: Catalog = {
     `That code isn't right. ${attemptsLeft} ${attemptsLeft === 1 ? 'attempt' : 'attempts'} left.`,
   'code.lookup_failed': "We couldn't check your code just now, and that try wasn't counted. Submit it again.",
 
+  'delivery.delivered': ({ maskedNumber }) => `Delivered to ${maskedNumber}.`,
+  'delivery.not_delivered': ({ reason }) => `Not delivered: ${reason}. Check the number, or get a call instead.`,
+  'delivery.reason.expired': 'the phone could not be reached before the code expired',
+  'delivery.reason.blocked': 'this number is blocked from receiving our texts',
+  'delivery.reason.duplicate': 'the SMS service held it back as a repeat of an earlier text',
+  'delivery.reason.no_route': 'the SMS service has no route to this number',
+  'delivery.reason.account': 'the SMS service stopped it on our side',
+  'delivery.reason.refused': 'the phone network refused it',
+  'delivery.reason.failed': 'the phone network could not deliver it',
+
   'resend.cooldown': ({ wait }) => `You can ask for a new code in ${duration(wait)}.`,
   'resend.sent': 'We sent a new code. Earlier codes no longer work.',
   'resend.called': "We're calling you to read out a new code. Earlier codes no longer work.",

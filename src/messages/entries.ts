@@ -57,6 +57,17 @@ export interface MessageParams {
   'code.wrong': { readonly attemptsLeft: number };
   'code.lookup_failed': NoParams;
 
+  'delivery.delivered': { readonly maskedNumber: string };
+  /** `reason` is one of the `delivery.reason.*` texts. */
+  'delivery.not_delivered': { readonly reason: string };
+  'delivery.reason.expired': NoParams;
+  'delivery.reason.blocked': NoParams;
+  'delivery.reason.duplicate': NoParams;
+  'delivery.reason.no_route': NoParams;
+  'delivery.reason.account': NoParams;
+  'delivery.reason.refused': NoParams;
+  'delivery.reason.failed': NoParams;
+
   'resend.cooldown': { readonly wait: Duration };
   'resend.sent': NoParams;
   'resend.called': NoParams;

@@ -2,6 +2,7 @@ import type { AppLogger } from '../logger';
 import type { FlowReferences } from '../verification/flow-reference';
 import type { VerificationSettings } from '../verification/settings';
 import type { VerificationUseCases } from '../verification/use-cases';
+import type { CodeStepWatch } from './delivery/code-step-watch';
 
 /** What the Slack listeners need from the rest of the app, injected by the composition root. */
 export interface ListenerDependencies {
@@ -9,5 +10,7 @@ export interface ListenerDependencies {
   readonly references: FlowReferences;
   /** The rules the views spell out to the member (code length, expiry, cooldown, countries). */
   readonly settings: VerificationSettings;
+  /** Where a listener leaves the code step it shows, for delivery news to reach it. */
+  readonly deliveries: CodeStepWatch;
   readonly logger: AppLogger;
 }

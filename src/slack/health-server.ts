@@ -1,12 +1,14 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { GetRoute } from '../shared/get-route';
+import type { GetRoute, PostRoute } from '../shared/get-route';
 
 /** The plain GET routes every transport serves: the readiness probe, and extra routes (metrics, OAuth pages). */
 export interface PlainRoutes {
   /** Answers `GET /healthz`: true → 200, false → 503. */
   readonly isReady: () => boolean;
   readonly getRoutes?: ReadonlyMap<string, GetRoute>;
+  /** Unsigned `POST` routes by path prefix (MessageMedia's delivery reports, which carry their own token). */
+  readonly postRoutes?: ReadonlyMap<string, PostRoute>;
 }
 
 /** Answers `req` if it is one of the plain routes; false when it is not, so the caller routes it. */
@@ -15,17 +17,33 @@ export async function servePlainRoute(
   res: ServerResponse,
   routes: PlainRoutes,
 ): Promise<boolean> {
-  if (req.method !== 'GET') return false;
   const path = req.url?.split('?')[0];
+  if (path === undefined) return false;
+  if (req.method === 'POST') return servePost(path, req, res, routes);
+  if (req.method !== 'GET') return false;
   if (path === '/healthz') {
     const ready = routes.isReady();
     res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok' : 'unavailable');
     return true;
   }
-  const route = path === undefined ? undefined : routes.getRoutes?.get(path);
+  const route = routes.getRoutes?.get(path);
   if (!route) return false;
   await route(req, res);
   return true;
+}
+
+async function servePost(
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  routes: PlainRoutes,
+): Promise<boolean> {
+  for (const [prefix, route] of routes.postRoutes ?? []) {
+    if (!path.startsWith(prefix)) continue;
+    await route(req, res);
+    return true;
+  }
+  return false;
 }
 
 /** An HTTP server with the plain routes only, for a transport that takes no requests of its own: Socket Mode. */

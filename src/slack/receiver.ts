@@ -10,23 +10,18 @@ import {
   type Receiver,
 } from '@slack/bolt';
 import type { AppLogger } from '../logger';
-import type { GetRoute } from '../shared/get-route';
 import { isRecord } from '../shared/guards';
-import { servePlainRoute } from './health-server';
+import { type PlainRoutes, servePlainRoute } from './health-server';
 import { shapeProblem } from './payload-shape';
 
-export interface SlackReceiverOptions {
+export interface SlackReceiverOptions extends PlainRoutes {
   readonly signingSecret: string;
   /** The receiver's own lines, as structured fields. */
   readonly logger: AppLogger;
   /** Bolt's logger interface, for Bolt's ack and error handling. */
   readonly boltLogger: Logger;
-  /** Answers `GET /healthz`: true → 200, false → 503. */
-  readonly isReady: () => boolean;
   /** Slack's payloads are small; a modal view is at most 250 kB. */
   readonly bodyLimitBytes?: number;
-  /** Extra unsigned `GET` routes by exact path (`/metrics`, the OAuth install page and redirect). */
-  readonly getRoutes?: ReadonlyMap<string, GetRoute>;
 }
 
 const EVENTS_PATH = '/slack/events';

@@ -13,22 +13,17 @@ import { createWebClient } from '../infrastructure/slack/web-client';
 import { InFlightWork } from '../lifecycle';
 import { type AppLogger, boltLogger } from '../logger';
 import { errorText } from '../shared/error-text';
-import type { GetRoute } from '../shared/get-route';
 import { isRecord } from '../shared/guards';
-import { closeServer, startHealthServer } from './health-server';
+import { closeServer, type PlainRoutes, startHealthServer } from './health-server';
 import { shapeProblem } from './payload-shape';
 import { type Envelope, type Reply, SocketConnection } from './socket-connection';
 
-export interface SocketReceiverOptions {
+export interface SocketReceiverOptions extends PlainRoutes {
   /** The app-level token (`xapp-…`) that `apps.connections.open` takes. */
   readonly appToken: string;
   readonly apiUrl: string;
   readonly fetch: typeof globalThis.fetch;
   readonly logger: AppLogger;
-  /** With a live socket, answers `GET /healthz`: true → 200, false → 503. */
-  readonly isReady: () => boolean;
-  /** Extra GET routes served beside the probe (`/metrics`, the OAuth pages). */
-  readonly getRoutes?: ReadonlyMap<string, GetRoute>;
 }
 
 /** The payload types Bolt routes, as Socket Mode names them. */

@@ -22,6 +22,7 @@ const WARNINGS: ReadonlySet<AuditEventType> = new Set([
   'rate_limited',
   'refused_country',
   'refused_shared_number',
+  'undelivered',
 ]);
 
 const NO_OBSERVER: AuditObserver = { onEvent: () => undefined };

@@ -8,6 +8,8 @@ export interface DeploymentKeys {
   readonly numberBucket: Buffer;
   /** Seals Slack installations (bot and user tokens) at rest, AES-256-GCM. */
   readonly installationSeal: Buffer;
+  /** Authenticates MessageMedia's delivery reports by the token in their URL. */
+  readonly deliveryReport: Buffer;
 }
 
 export function deriveKeys(deploymentSecret: Buffer): DeploymentKeys {
@@ -18,5 +20,6 @@ export function deriveKeys(deploymentSecret: Buffer): DeploymentKeys {
     flowReference: derive('flow-reference v1'),
     numberBucket: derive('number-bucket v1'),
     installationSeal: derive('installation-seal v1'),
+    deliveryReport: derive('delivery-report v1'),
   };
 }

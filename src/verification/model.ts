@@ -91,6 +91,8 @@ export const AUDIT_EVENTS = [
   'refused_country',
   'refused_shared_number',
   'workspace_uninstalled',
+  'delivered',
+  'undelivered',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENTS)[number];
 

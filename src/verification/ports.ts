@@ -40,6 +40,11 @@ export interface FlowStore {
    * refused when another member of the workspace has verified the same number.
    */
   completeFlow(id: string, record: VerificationRecord, allowSharedNumbers: boolean): Promise<CompleteResult>;
+  /**
+   * Stores the final delivery state of the flow's current message `messageId`; false when the flow
+   * has moved to another message or this one already had its final state (a repeated report).
+   */
+  recordDelivery(id: string, messageId: string, delivery: string): Promise<boolean>;
 }
 
 export interface VerificationRecordStore {
@@ -110,10 +115,14 @@ export interface OutgoingSms {
   readonly metadata: MessageMetadata;
   /** Unix seconds: the provider drops the SMS if it is not delivered by then. */
   readonly expiresAt: number;
+  /** Where the provider posts delivery reports; absent in polling mode. */
+  readonly reportTo?: string;
 }
 
 export interface DeliveredSms {
   readonly to: string;
+  /** The provider's word for where the message is (queued, delivered, rejected…). */
+  readonly status: string;
   readonly metadata: MessageMetadata | undefined;
 }
 

@@ -49,6 +49,8 @@ export interface SendCodeDependencies {
   readonly digestKey: Buffer;
   readonly settings: VerificationSettings;
   readonly nowSeconds: () => number;
+  /** The delivery-report URL of a flow, in callback mode. */
+  readonly reportTo?: (flowId: string) => string;
 }
 
 /** Sending a code, first or again. Runs after Slack's ack; the code lives only inside `send`. */
@@ -103,6 +105,7 @@ export class SendCode {
         text: text(code, workspaceName, settings.codeTtlSeconds),
         metadata: bindingMetadata(digestKey, bindingOf({ ...flow, expiresAt }), code),
         expiresAt,
+        ...(this.deps.reportTo && { reportTo: this.deps.reportTo(flow.id) }),
       });
     } catch (error) {
       return this.failed(flow, error);

@@ -1,5 +1,6 @@
 import { AuditTrail, type DomainLogger } from './audit-trail';
 import { CheckCode } from './check-code';
+import { RecordDelivery } from './delivery';
 import { secondsOf } from './flow-rules';
 import { ForgetWorkspace } from './forget-workspace';
 import type { DeploymentKeys } from './keys';
@@ -25,6 +26,8 @@ export interface UseCaseDependencies {
   readonly clock: Clock;
   /** Hears of every audit event, e.g. to count it. */
   readonly observer?: AuditObserver;
+  /** Callback mode: the delivery-report URL of a flow. Without it, delivery is polled. */
+  readonly reportTo?: (flowId: string) => string;
 }
 
 /** Every verification use case, each given only the ports it needs. Knows nothing of Slack or HTTP. */
@@ -34,6 +37,7 @@ export interface VerificationUseCases {
   readonly checkCode: CheckCode;
   readonly status: StatusQueries;
   readonly forgetWorkspace: ForgetWorkspace;
+  readonly delivery: RecordDelivery;
   /** Profile-tag retries, run periodically by the app. */
   readonly tagging: ProfileTagging;
 }
@@ -54,10 +58,11 @@ export function createUseCases(deps: UseCaseDependencies): VerificationUseCases 
   const digestKey = keys.messageDigest;
   return {
     startFlow: new StartFlow({ store, budget, audit, settings, nowSeconds }),
-    sendCode: new SendCode({ store, sms, budget, audit, digestKey, settings, nowSeconds }),
+    sendCode: new SendCode({ store, sms, budget, audit, digestKey, settings, nowSeconds, reportTo: deps.reportTo }),
     checkCode: new CheckCode({ store, sms, audit, recording, digestKey, settings, limits, nowSeconds }),
     status: new StatusQueries(store),
     forgetWorkspace: new ForgetWorkspace(store.workspaces, audit),
+    delivery: new RecordDelivery({ store, sms, audit }),
     tagging,
   };
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageMediaEmulator } from '../../emulators/messagemedia';
@@ -34,7 +35,9 @@ export interface EnvironmentOptions {
   /** The app's clock in ms (defaults to real time). */
   readonly clock?: () => number;
   /** Passed to the app: retry policy and polling of profile-tag retries. */
-  readonly app?: Pick<AppOptions, 'tagRetry' | 'tagRetryPollMs'>;
+  readonly app?: Pick<AppOptions, 'tagRetry' | 'tagRetryPollMs' | 'deliveryPolling'>;
+  /** Callback mode: the app on a port chosen up front, with PUBLIC_URL pointing at it. */
+  readonly callbacks?: boolean;
   /** Extra Slack emulator options, e.g. `oauth` credentials. */
   readonly slack?: Partial<SlackEmulatorOptions>;
 }
@@ -51,7 +54,8 @@ export class TestEnvironment {
     private readonly options: EnvironmentOptions,
   ) {}
 
-  static async start(options: EnvironmentOptions = {}): Promise<TestEnvironment> {
+  static async start(given: EnvironmentOptions = {}): Promise<TestEnvironment> {
+    const options = given.callbacks ? { ...given, env: { ...(await publicUrlEnvironment()), ...given.env } } : given;
     const slack = await SlackEmulator.start({
       botToken: BOT_TOKEN,
       adminToken: ADMIN_TOKEN,
@@ -162,6 +166,16 @@ export class TestEnvironment {
     await codeStep;
     return { viewId: modal.id, code: this.codeSentTo(e164) };
   }
+}
+
+/** A free port, and PUBLIC_URL on it: the app's URL must be known before it starts. */
+async function publicUrlEnvironment(): Promise<Record<string, string>> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => probe.once('listening', resolve));
+  const address = probe.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise((resolve) => probe.close(resolve));
+  return { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` };
 }
 
 function appUrl(app: RunningApp): string {

@@ -18,6 +18,7 @@ const SAMPLE: AllParams = {
   digits: ['0', '4', '8', '2', '1', '3'],
   expiresIn: lifetime(600),
   maskedNumber: '+61 4•• ••• 156',
+  reason: 'the phone network refused it',
   retryAfter: wait(3_600),
   wait: wait(30),
   workspace: 'acme',

@@ -14,6 +14,7 @@ export class MessageMediaSmsGateway implements SmsGateway {
         metadata: { ...sms.metadata },
         message_expiry_timestamp: new Date(sms.expiresAt * 1000).toISOString(),
         ...(sms.channel === 'voice' && { format: 'TTS' as const }),
+        ...(sms.reportTo && { delivery_report: true, callback_url: sms.reportTo }),
       });
       return sent.message_id;
     } catch (error) {
@@ -24,7 +25,9 @@ export class MessageMediaSmsGateway implements SmsGateway {
   async lookup(messageId: string): Promise<DeliveredSms | undefined> {
     try {
       const message = await this.client.getMessage(messageId);
-      return message ? { to: message.destination_number, metadata: message.metadata } : undefined;
+      return message
+        ? { to: message.destination_number, status: message.status, metadata: message.metadata }
+        : undefined;
     } catch (error) {
       throw translate(error, 'lookup');
     }

@@ -32,6 +32,8 @@ export interface OutboundMessage {
   readonly delivery_report?: boolean;
   /** SMS when absent; TTS calls the number and reads the content out. */
   readonly format?: 'SMS' | 'TTS';
+  /** Where delivery reports are posted, with `delivery_report: true`. */
+  readonly callback_url?: string;
 }
 
 /** A message as the API returns it after a send or a status lookup. */

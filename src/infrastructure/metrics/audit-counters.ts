@@ -24,6 +24,7 @@ export class AuditCounters implements AuditObserver {
       'workspaces_uninstalled_total',
       'Workspaces that uninstalled the app or revoked its tokens.',
     );
+    const deliveries = counter('sms_deliveries_total', 'Codes whose delivery is known, by outcome.', ['outcome']);
     const failure = (event: AuditEventType) => (reason: EventReason) => failures.inc({ event, reason });
     this.count = {
       flow_started: () => started.inc(),
@@ -42,6 +43,8 @@ export class AuditCounters implements AuditObserver {
       refused_country: failure('refused_country'),
       refused_shared_number: failure('refused_shared_number'),
       workspace_uninstalled: () => uninstalls.inc(),
+      delivered: () => deliveries.inc({ outcome: 'delivered' }),
+      undelivered: () => deliveries.inc({ outcome: 'undelivered' }),
     };
   }
 

@@ -66,7 +66,8 @@ export class PostgresStore implements VerificationStore {
 
   async markSent(id: string, messageId: string, expiresAt: number): Promise<void> {
     await this.pool.query(
-      `UPDATE flows SET status = 'pending', message_id = $1, expires_at = $2 WHERE id = $3 AND status = 'sending'`,
+      `UPDATE flows SET status = 'pending', message_id = $1, expires_at = $2, delivery = NULL
+       WHERE id = $3 AND status = 'sending'`,
       [messageId, expiresAt, id],
     );
   }
@@ -106,6 +107,11 @@ export class PostgresStore implements VerificationStore {
 
   async lock(id: string): Promise<void> {
     await this.pool.query(`UPDATE flows SET status = 'locked' WHERE id = $1 AND status = 'pending'`, [id]);
+  }
+
+  async recordDelivery(id: string, messageId: string, delivery: string): Promise<boolean> {
+    const sql = 'UPDATE flows SET delivery = $1 WHERE id = $2 AND message_id = $3 AND delivery IS NULL';
+    return (await this.pool.query(sql, [delivery, id, messageId])).rowCount === 1;
   }
 
   async completeFlow(id: string, record: VerificationRecord, allowSharedNumbers: boolean): Promise<CompleteResult> {

@@ -128,4 +128,10 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE INDEX tag_jobs_by_team ON tag_jobs (team_id);
     `,
   },
+  {
+    version: 6,
+    name: "the delivery state of a flow's current message",
+    // `delivered` or the reason it was not; NULL until a final report, and again after each send.
+    sql: 'ALTER TABLE flows ADD COLUMN delivery TEXT',
+  },
 ];

@@ -63,7 +63,8 @@ export class SqliteStore implements VerificationStore {
 
   async markSent(id: string, messageId: string, expiresAt: number): Promise<void> {
     this.sql(
-      `UPDATE flows SET status = 'pending', message_id = ?, expires_at = ? WHERE id = ? AND status = 'sending'`,
+      `UPDATE flows SET status = 'pending', message_id = ?, expires_at = ?, delivery = NULL
+       WHERE id = ? AND status = 'sending'`,
     ).run(messageId, expiresAt, id);
   }
 
@@ -112,6 +113,11 @@ export class SqliteStore implements VerificationStore {
         return 'completed';
       })
       .immediate();
+  }
+
+  async recordDelivery(id: string, messageId: string, delivery: string): Promise<boolean> {
+    const sql = 'UPDATE flows SET delivery = ? WHERE id = ? AND message_id = ? AND delivery IS NULL';
+    return this.sql(sql).run(delivery, id, messageId).changes === 1;
   }
 
   async setProfileTag(member: Member, flowId: string, state: ProfileTagState): Promise<void> {

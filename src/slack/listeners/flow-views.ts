@@ -14,6 +14,7 @@ export function codeStepFor(
   maskedNumber: string,
   offer: ChannelOffer,
   notice?: string,
+  delivery?: string,
 ): types.ModalView {
   return codeStepView({
     flowReference,
@@ -23,6 +24,7 @@ export function codeStepFor(
     resendCooldownSeconds: settings.resendCooldownSeconds,
     ...offer,
     ...(notice ? { notice } : {}),
+    ...(delivery ? { delivery } : {}),
   });
 }
 
@@ -52,7 +54,8 @@ export function afterSendView(
   }
 }
 
-function newCodeNotice({ channel }: ChannelOffer): string {
+/** What a resend's code step says above the input: a new code went out, by text or by a call. */
+export function newCodeNotice({ channel }: ChannelOffer): string {
   return channel === 'voice'
     ? `:telephone_receiver: ${message('resend.called')}`
     : `:incoming_envelope: ${message('resend.sent')}`;

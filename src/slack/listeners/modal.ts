@@ -7,6 +7,10 @@ import { internalErrorView } from '../views/outcome';
 /** The modal a member is looking at after its ack, and the log lines that belong to it. */
 export class OpenModal {
   private readonly logger: AppLogger;
+  /** Slack's hash of the view we last put in the modal. */
+  private hash: string | undefined;
+  /** The update in flight, so a refresh that races the first show waits for its hash. */
+  private lastUpdate: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -22,11 +26,27 @@ export class OpenModal {
    * `not_found`, and we let it go quietly.
    */
   async show(view: types.ModalView): Promise<void> {
+    this.lastUpdate = this.update(view);
+    await this.lastUpdate;
+  }
+
+  /**
+   * Replaces the modal only if it still shows the view we last put there: with its hash, Slack answers
+   * `hash_conflict` when the member has moved on (submitted, say), and the newer view stays.
+   */
+  async refresh(view: types.ModalView): Promise<void> {
+    await this.lastUpdate;
+    if (this.hash) await this.update(view, this.hash);
+  }
+
+  private async update(view: types.ModalView, hash?: string): Promise<void> {
     try {
-      await this.client.views.update({ view_id: this.viewId, view });
+      const answer = await this.client.views.update({ view_id: this.viewId, view, ...(hash && { hash }) });
+      this.hash = answer.view?.hash;
     } catch (error) {
       const code = slackErrorCode(error);
       if (code === 'not_found') this.logger.info('modal closed before it could be updated');
+      else if (code === 'hash_conflict') this.logger.info('modal moved on; the older update was dropped');
       else this.logger.warn({ slackError: code }, 'views.update failed');
     }
   }

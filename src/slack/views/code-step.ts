@@ -17,10 +17,12 @@ export interface CodeStepOptions {
   readonly callOffered: boolean;
   /** What happened last (a wrong code, a new code sent), shown right above the input. */
   readonly notice?: string;
+  /** Whether the SMS reached the phone, once MessageMedia says. */
+  readonly delivery?: string;
 }
 
 export function codeStepView(options: CodeStepOptions): types.ModalView {
-  const { flowReference, maskedNumber, codeLength, ttlSeconds, resendCooldownSeconds, notice } = options;
+  const { flowReference, maskedNumber, codeLength, ttlSeconds, resendCooldownSeconds, notice, delivery } = options;
   const prompt = options.channel === 'voice' ? 'code.prompt_voice' : 'code.prompt';
   return stepModal({
     callbackId: CALLBACK.codeStep,
@@ -28,6 +30,7 @@ export function codeStepView(options: CodeStepOptions): types.ModalView {
     submit: message('code.submit'),
     blocks: [
       text(message(prompt, { codeLength, maskedNumber, expiresIn: lifetime(ttlSeconds) })),
+      ...(delivery ? [note(delivery)] : []),
       ...(notice ? [note(notice)] : []),
       {
         type: 'input',

@@ -6,7 +6,7 @@ import type { ResendStart } from '../../../verification/send-code';
 import type { ListenerDependencies } from '../../dependencies';
 import { flowEndedView } from '../../views/outcome';
 import { sendingView } from '../../views/progress';
-import { afterSendView, codeStepFor, rateLimitedText } from '../flow-views';
+import { afterSendView, codeStepFor, newCodeNotice, rateLimitedText } from '../flow-views';
 import { memberOf } from '../member';
 import { OpenModal } from '../modal';
 
@@ -20,7 +20,7 @@ export function callCode(deps: ListenerDependencies) {
   return newCode(deps, 'voice');
 }
 
-function newCode({ verification, references, settings, logger }: ListenerDependencies, channel: Channel) {
+function newCode({ verification, references, settings, deliveries, logger }: ListenerDependencies, channel: Channel) {
   /** The view for a resend that cannot go ahead now. */
   const refusedView = (prepared: Exclude<ResendStart, { kind: 'ready' }>, reference: string): types.ModalView => {
     switch (prepared.kind) {
@@ -51,6 +51,10 @@ function newCode({ verification, references, settings, logger }: ListenerDepende
       if (prepared.kind !== 'ready') return refusedView(prepared, reference);
       await modal.show(sendingView(prepared.maskedNumber, prepared.channel));
       const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'resend', prepared.channel);
+      if (sent.kind === 'sent') {
+        const { maskedNumber, offer } = sent;
+        deliveries.watch(flowId, modal, { reference, maskedNumber, offer, notice: newCodeNotice(offer) });
+      }
       return afterSendView(settings, reference, prepared.maskedNumber, sent, true);
     });
   };

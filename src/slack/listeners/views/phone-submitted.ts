@@ -27,7 +27,7 @@ const PROBLEMS: Record<Exclude<Refusal['kind'], 'rate_limited' | 'country_not_al
  * Number submitted: validate and record locally, ack with a "Sending…" view, and only then
  * call the SMS provider (which texts or calls), whose answer arrives by `views.update`.
  */
-export function phoneSubmitted({ verification, references, settings, logger }: ListenerDependencies) {
+export function phoneSubmitted({ verification, references, settings, deliveries, logger }: ListenerDependencies) {
   const problemText = (refusal: Refusal): string => {
     if (refusal.kind === 'rate_limited') return rateLimitedText(refusal.retryAfterSeconds);
     if (refusal.kind === 'country_not_allowed') {
@@ -69,8 +69,11 @@ export function phoneSubmitted({ verification, references, settings, logger }: L
       return;
     }
     await ack({ response_action: 'update', view: sendingView(started.maskedNumber, started.channel) });
-    await new OpenModal(client, logger, view.id, { ...member, flowId }).finish(async () => {
+    const modal = new OpenModal(client, logger, view.id, { ...member, flowId });
+    await modal.finish(async () => {
       const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'first', started.channel);
+      if (sent.kind === 'sent')
+        deliveries.watch(flowId, modal, { reference, maskedNumber: sent.maskedNumber, offer: sent.offer });
       return afterSendView(settings, reference, started.maskedNumber, sent);
     });
   };
