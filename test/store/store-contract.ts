@@ -204,7 +204,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     });
 
     it('leases due tag jobs one at a time and keeps them until deleted', async () => {
-      const job = { ...alice, flowId: 'f1', tries: 1 };
+      const job = { ...alice, kind: 'set' as const, flowId: 'f1', tries: 1 };
       await store.enqueueTagJob(job, 500);
       expect(await store.claimTagJob(499, 60)).toBeUndefined();
       const claimed = await store.claimTagJob(500, 60);
@@ -220,8 +220,8 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
 
     it('counts the jobs waiting, due or leased', async () => {
       expect(await store.countTagJobs()).toBe(0);
-      await store.enqueueTagJob({ ...alice, flowId: 'f1', tries: 1 }, 500);
-      await store.enqueueTagJob({ ...bob, flowId: 'f2', tries: 1 }, 9_000);
+      await store.enqueueTagJob({ ...alice, kind: 'set' as const, flowId: 'f1', tries: 1 }, 500);
+      await store.enqueueTagJob({ ...bob, kind: 'set' as const, flowId: 'f2', tries: 1 }, 9_000);
       const claimed = await store.claimTagJob(500, 60);
       expect(await store.countTagJobs()).toBe(2);
       if (!claimed) throw new Error('expected a job');
@@ -230,7 +230,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     });
 
     it('hands a due job to exactly one of several concurrent claimers', async () => {
-      await store.enqueueTagJob({ ...alice, flowId: 'f1', tries: 1 }, 500);
+      await store.enqueueTagJob({ ...alice, kind: 'set' as const, flowId: 'f1', tries: 1 }, 500);
       const claims = await Promise.all(Array.from({ length: 8 }, () => store.claimTagJob(500, 60)));
       expect(claims.filter(Boolean)).toHaveLength(1);
     });
@@ -239,7 +239,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       await pendingFlow('f1');
       await store.claimAttempt('f1', 5, 150);
       await store.takeRateLimits([{ bucket: 'b', limit: 1, windowSeconds: 60 }], 100);
-      await store.enqueueTagJob({ ...alice, flowId: 'f1', tries: 1 }, 100);
+      await store.enqueueTagJob({ ...alice, kind: 'set' as const, flowId: 'f1', tries: 1 }, 100);
       store = await harness.reopen();
       expect(await store.findFlow('f1')).toMatchObject({ status: 'pending', attempts: 1, messageId: 'm-f1' });
       expect((await store.takeRateLimits([{ bucket: 'b', limit: 1, windowSeconds: 60 }], 120)).kind).toBe('full');
@@ -281,8 +281,8 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
         const shared: RateLimit = { bucket: 'send:number:abc', limit: 1, windowSeconds: 3_600 };
         expect((await store.takeRateLimits([...buckets('T1'), shared], 100)).kind).toBe('taken');
         expect((await store.takeRateLimits(buckets('T2'), 100)).kind).toBe('taken');
-        await store.enqueueTagJob({ ...alice, flowId: 'f-verified', tries: 1 }, 100);
-        await store.enqueueTagJob({ ...other, flowId: 'f-other', tries: 1 }, 100);
+        await store.enqueueTagJob({ ...alice, kind: 'set' as const, flowId: 'f-verified', tries: 1 }, 100);
+        await store.enqueueTagJob({ ...other, kind: 'set' as const, flowId: 'f-other', tries: 1 }, 100);
         await store.workspaces.linkEnterpriseWorkspace('T1', 'E1');
 
         await store.workspaces.forgetWorkspace('T1', {
