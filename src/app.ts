@@ -10,7 +10,9 @@ import { installationMode } from './installation-mode';
 import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
 import { AckTimedApp } from './slack/ack-timing';
+import { oncePerEvent } from './slack/event-once';
 import { registerListeners } from './slack/listeners';
+import { SlackMemberNotifier } from './slack/member-notifier';
 import { SlackReceiver } from './slack/receiver';
 import { FlowReferences } from './verification/flow-reference';
 import { secondsOf } from './verification/flow-rules';
@@ -33,6 +35,8 @@ export interface AppOptions {
   readonly tagRetry?: TagRetryPolicy;
   /** How often due profile-tag retries are looked for. */
   readonly tagRetryPollMs?: number;
+  /** How often expiry and retention run. */
+  readonly maintenancePollMs?: number;
   /** How long shutdown waits for work still running after an ack. */
   readonly drainTimeoutMs?: number;
 }
@@ -47,14 +51,17 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const messageMediaFetch = metrics.timed(outbound.fetch, 'messagemedia');
   const slackFetch = metrics.timed(outbound.fetch, 'slack');
   const mode = installationMode(config, { store, keys, fetch: slackFetch, logger, nowSeconds: secondsOf(clock) });
-  const { tagging, ...verification } = createUseCases({
+  const notifier = new SlackMemberNotifier(mode.botClientFor, logger.child({ component: 'notifier' }));
+  const { tagging, retention, ...verification } = createUseCases({
     store,
     sms: new MessageMediaSmsGateway(new MessageMediaClient({ ...config.messageMedia, fetchImpl: messageMediaFetch })),
     tagger: mode.tagger,
+    notifier,
     logger: logger.child({ component: 'verification' }),
     keys,
     settings: config.verification,
     limits: config.limits,
+    membership: config.membership,
     tagRetry,
     clock,
     observer: metrics.audit,
@@ -84,6 +91,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const inFlight = new InFlightWork();
   app.use(({ next }) => inFlight.run(next));
   mode.register(app, verification.forgetWorkspace);
+  app.use(oncePerEvent(verification.firstDelivery, logger.child({ component: 'slack' })));
   registerListeners(app, {
     verification,
     references: new FlowReferences(keys.flowReference),
@@ -96,7 +104,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     options.tagRetryPollMs ?? 5_000,
     (error) => logger.error({ err: error }, 'profile tag retry run failed'),
   );
+  const maintenance = new PeriodicTask(
+    () => retention.run(),
+    options.maintenancePollMs ?? 60_000,
+    (error) => logger.error({ err: error }, 'expiry and retention run failed'),
+  );
   try {
+    await retention.configure();
     await app.init(); // with a single bot token, checks it with auth.test
   } catch (error) {
     await Promise.all([store.close(), outbound.close()]);
@@ -104,6 +118,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   }
   const server = (await app.start(config.port)) as Server;
   retries.start();
+  maintenance.start();
   ready = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -116,7 +131,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       const closed = app.stop(); // stops accepting; open requests still finish
       await inFlight.drain(options.drainTimeoutMs ?? 15_000);
       await closed;
-      await retries.stop();
+      await Promise.all([retries.stop(), maintenance.stop()]);
       await Promise.all([store.close(), outbound.close()]);
       logger.info('verify-phone stopped');
     },

@@ -5,7 +5,7 @@ import type { VerificationUseCases } from '../verification/use-cases';
 
 /** What the Slack listeners need from the rest of the app, injected by the composition root. */
 export interface ListenerDependencies {
-  readonly verification: Omit<VerificationUseCases, 'tagging'>;
+  readonly verification: Omit<VerificationUseCases, 'tagging' | 'retention'>;
   readonly references: FlowReferences;
   /** The rules the views spell out to the member (code length, expiry, cooldown, countries). */
   readonly settings: VerificationSettings;

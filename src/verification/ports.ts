@@ -194,5 +194,14 @@ export interface ProfileTagger {
   writePhone(member: Member, phone: string): Promise<TagResult>;
 }
 
+/** Why a member is asked to verify again. */
+export type VerifyAgainReason = 'revoked' | 'expired';
+
+/** Tells a member, by direct message, that their verification ended, with a button to verify again. */
+export interface MemberNotifier {
+  /** Never throws: a member who cannot be messaged is logged, not retried. */
+  askToVerifyAgain(member: Member, reason: VerifyAgainReason): Promise<void>;
+}
+
 /** Milliseconds since the epoch. */
 export type Clock = () => number;

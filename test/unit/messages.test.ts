@@ -18,6 +18,7 @@ const SAMPLE: AllParams = {
   expiresIn: lifetime(600),
   maskedNumber: '+61 4•• ••• 156',
   retryAfter: wait(3_600),
+  subcommand: 'frobnicate',
   wait: wait(30),
   workspace: 'acme',
 };

@@ -218,11 +218,9 @@ export class SqliteStore implements VerificationStore {
   }
 
   private numberVerifiedByOther(member: Member, e164: string): boolean {
-    const row = this.sql(`SELECT 1 FROM verifications WHERE team_id = ? AND e164 = ? AND user_id <> ? AND status = 'verified' LIMIT 1`).get(
-      member.teamId,
-      e164,
-      member.userId,
-    );
+    const row = this.sql(
+      `SELECT 1 FROM verifications WHERE team_id = ? AND e164 = ? AND user_id <> ? AND status = 'verified' LIMIT 1`,
+    ).get(member.teamId, e164, member.userId);
     return row !== undefined;
   }
 
