@@ -177,7 +177,10 @@ describeWithPostgres('PostgreSQL', () => {
 
       it('hands each due tag job to exactly one claimer', async () => {
         for (let index = 0; index < 10; index += 1) {
-          await either(index).enqueueTagJob({ teamId: 'T1', userId: `U${index}`, kind: 'set', flowId: `f${index}`, tries: 1 }, 500);
+          await either(index).enqueueTagJob(
+            { teamId: 'T1', userId: `U${index}`, kind: 'set', flowId: `f${index}`, tries: 1 },
+            500,
+          );
         }
         const claims = await Promise.all(Array.from({ length: 40 }, (_, i) => either(i).claimTagJob(500, 60)));
         const ids = claims.flatMap((claim) => (claim ? [claim.id] : []));
