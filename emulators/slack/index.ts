@@ -1,12 +1,14 @@
 export {
   type AckResult,
   type CommandResult,
+  type EventDelivery,
   type InputValues,
   type SignedHeaders,
   SlackDriver,
   type SlackDriverOptions,
   type SubmitOptions,
   type SubmitResult,
+  type UserChange,
   type ViewAckAction,
 } from './driver';
 export type { Approval, OAuthAppCredentials } from './oauth';

@@ -216,6 +216,11 @@ export class SlackEmulator {
   }
 
   /** Custom profile fields as set by `users.profile.set`. */
+  /** The member's standard profile `phone` field. */
+  phoneOf(userId: string): string {
+    return this.workspace.phoneOf(userId);
+  }
+
   profileOf(userId: string): Record<string, ProfileFieldValue> {
     return this.workspace.profileOf(userId);
   }

@@ -98,9 +98,9 @@ export type InjectedFailure =
   | { readonly delayMs: number }
   | 'hang';
 
-/** A message the app posted: `chat.postEphemeral`, or a POST to a slash command's `response_url`. */
+/** A message the app posted: `chat.postMessage`, `chat.postEphemeral`, or a POST to a slash command's `response_url`. */
 export interface PostedMessage {
-  readonly via: 'chat.postEphemeral' | 'response_url';
+  readonly via: 'chat.postMessage' | 'chat.postEphemeral' | 'response_url';
   readonly channel?: string;
   readonly user?: string;
   readonly text?: string;
