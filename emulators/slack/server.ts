@@ -407,6 +407,7 @@ export class SlackEmulator {
     const body = parsed.value;
     this.workspace.postMessage({
       via: 'response_url',
+      responseUrl: `${this.url}${req.url ?? ''}`,
       ...(typeof body.text === 'string' ? { text: body.text } : {}),
       ...(body.blocks === undefined ? {} : { blocks: body.blocks }),
       body,

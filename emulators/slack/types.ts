@@ -103,6 +103,8 @@ export interface PostedMessage {
   readonly via: 'chat.postMessage' | 'chat.postEphemeral' | 'response_url';
   readonly channel?: string;
   readonly user?: string;
+  /** For `response_url` posts: the URL posted to. */
+  readonly responseUrl?: string;
   readonly text?: string;
   readonly blocks?: unknown;
   /** The full request body as sent. */

@@ -28,8 +28,8 @@ export interface EnvironmentOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** The app's clock in ms (defaults to real time). */
   readonly clock?: () => number;
-  /** Passed to the app: retry policy and polling of profile-tag retries. */
-  readonly app?: Pick<AppOptions, 'tagRetry' | 'tagRetryPollMs'>;
+  /** Passed to the app: retry policy, polling of profile-tag retries and of expiry and retention. */
+  readonly app?: Pick<AppOptions, 'tagRetry' | 'tagRetryPollMs' | 'maintenancePollMs'>;
   /** Extra Slack emulator options, e.g. `oauth` credentials. */
   readonly slack?: Partial<SlackEmulatorOptions>;
 }
@@ -162,6 +162,7 @@ function launch(
   return startApp(config, {
     logger: createLogger(config.logLevel, logs),
     tagRetryPollMs: 50,
+    maintenancePollMs: 50,
     ...(options.clock && { clock: options.clock }),
     ...options.app,
   });
