@@ -14,8 +14,10 @@ import { type AppLogger, boltLogger } from './logger';
 import { AckTimedApp } from './slack/ack-timing';
 import { createDeliveryUpdates } from './slack/delivery/delivery-updates';
 import { DEFAULT_POLLING, type PollingPolicy } from './slack/delivery/polling';
+import { oncePerEvent } from './slack/event-once';
 import type { PlainRoutes } from './slack/health-server';
 import { registerListeners } from './slack/listeners';
+import { SlackMemberNotifier } from './slack/member-notifier';
 import { SlackReceiver } from './slack/receiver';
 import { SlackSocketReceiver } from './slack/socket-receiver';
 import { DeliveryTokens } from './verification/delivery-token';
@@ -40,6 +42,8 @@ export interface AppOptions {
   readonly tagRetry?: TagRetryPolicy;
   /** How often due profile-tag retries are looked for. */
   readonly tagRetryPollMs?: number;
+  /** How often expiry and retention run. */
+  readonly maintenancePollMs?: number;
   /** How long shutdown waits for work still running after an ack. */
   readonly drainTimeoutMs?: number;
   /** How a message's delivery is polled when there is no PUBLIC_URL. */
@@ -58,14 +62,17 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const deliveryTokens = new DeliveryTokens(keys.deliveryReport);
   const { publicUrl } = config;
   const mode = installationMode(config, { store, keys, fetch: slackFetch, logger, nowSeconds: secondsOf(clock) });
-  const { tagging, ...verification } = createUseCases({
+  const notifier = new SlackMemberNotifier(mode.botClientFor, logger.child({ component: 'notifier' }));
+  const { tagging, retention, ...verification } = createUseCases({
     store,
     sms: new MessageMediaSmsGateway(new MessageMediaClient({ ...config.messageMedia, fetchImpl: messageMediaFetch })),
     tagger: mode.tagger,
+    notifier,
     logger: logger.child({ component: 'verification' }),
     keys,
     settings: config.verification,
     limits: config.limits,
+    membership: config.membership,
     tagRetry,
     clock,
     observer: metrics.audit,
@@ -106,6 +113,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   });
   app.use(({ next }) => inFlight.run(next));
   mode.register(app, verification.forgetWorkspace);
+  app.use(oncePerEvent(verification.firstDelivery, logger.child({ component: 'slack' })));
   registerListeners(app, {
     verification,
     references: new FlowReferences(keys.flowReference),
@@ -119,8 +127,14 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     options.tagRetryPollMs ?? 5_000,
     (error) => logger.error({ err: error }, 'profile tag retry run failed'),
   );
+  const maintenance = new PeriodicTask(
+    () => retention.run(),
+    options.maintenancePollMs ?? 60_000,
+    (error) => logger.error({ err: error }, 'expiry and retention run failed'),
+  );
   let server: Server;
   try {
+    await retention.configure();
     await app.init(); // with a single bot token, checks it with auth.test
     server = (await app.start(config.port)) as Server; // in Socket Mode, also the app-level token
   } catch (error) {
@@ -128,6 +142,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     throw error;
   }
   retries.start();
+  maintenance.start();
   ready = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -141,7 +156,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       const closed = app.stop(); // stops accepting; open requests still finish
       await inFlight.drain(options.drainTimeoutMs ?? 15_000);
       await closed;
-      await Promise.all([retries.stop(), deliveries.stop()]);
+      await Promise.all([retries.stop(), maintenance.stop(), deliveries.stop()]);
       await Promise.all([store.close(), outbound.close()]);
       logger.info('verify-phone stopped');
     },

@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { isSupportedCountry } from 'libphonenumber-js/max';
+import { type Env, EnvReader } from './config/env-reader';
+import { type MembershipSettings, membershipSettings } from './config/membership';
 import { MAX_CODE_LENGTH, MIN_CODE_LENGTH } from './verification/one-time-code';
 
 /** Everything the app reads from its environment, parsed and checked once at start-up. */
@@ -38,6 +39,7 @@ export interface Config {
     resendCooldownSeconds: number;
     voiceEnabled: boolean;
   };
+  membership: MembershipSettings;
   limits: {
     sendsPerMemberPerHour: number;
     sendsPerNumberPerHour: number;
@@ -72,8 +74,6 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_DATABASE_URL = 'sqlite:./data/verify-phone.db';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfig(env: Env): Config {
   const reader = new EnvReader(env);
@@ -114,6 +114,7 @@ export function loadConfig(env: Env): Config {
       resendCooldownSeconds: reader.integer('VERIFY_RESEND_COOLDOWN_SECONDS', { default: 30, min: 0, max: 3_600 }),
       voiceEnabled: reader.boolean('VERIFY_VOICE_ENABLED', true),
     },
+    membership: membershipSettings(reader),
     limits: {
       sendsPerMemberPerHour: reader.integer('VERIFY_SENDS_PER_MEMBER_PER_HOUR', { default: 5, min: 1, max: 1_000 }),
       sendsPerNumberPerHour: reader.integer('VERIFY_SENDS_PER_NUMBER_PER_HOUR', { default: 5, min: 1, max: 1_000 }),
@@ -187,120 +188,4 @@ export function loadDatabaseUrl(env: Env): string {
   const url = reader.databaseUrl('DATABASE_URL', DEFAULT_DATABASE_URL);
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return url;
-}
-
-/** Collects problems instead of stopping at the first, so one start-up reports all of them. */
-class EnvReader {
-  readonly problems: string[] = [];
-
-  constructor(private readonly env: Env) {}
-
-  optional(name: string): string | undefined {
-    const value = this.env[name]?.trim();
-    return value === '' ? undefined : value;
-  }
-
-  required(name: string): string {
-    const value = this.optional(name);
-    if (value === undefined) this.problems.push(`${name} is required`);
-    return value ?? '';
-  }
-
-  token(name: string, prefix: string, required: boolean): string | undefined {
-    const value = required ? this.required(name) : this.optional(name);
-    if (value && !value.startsWith(prefix)) this.problems.push(`${name} must be a Slack token starting with ${prefix}`);
-    return value;
-  }
-
-  /** `why`, when given, explains the range in the problem. */
-  integer(name: string, rule: { default: number; min: number; max: number; why?: string }): number {
-    const raw = this.optional(name);
-    if (raw === undefined) return rule.default;
-    const value = Number(raw);
-    if (!/^\d+$/.test(raw) || value < rule.min || value > rule.max) {
-      const why = rule.why ? `: ${rule.why}` : '';
-      this.problems.push(`${name} must be a whole number from ${rule.min} to ${rule.max} (got "${raw}")${why}`);
-      return rule.default;
-    }
-    return value;
-  }
-
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const raw = this.optional(name);
-    if (raw === undefined) return fallback;
-    if ((allowed as readonly string[]).includes(raw)) return raw as T;
-    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
-    return fallback;
-  }
-
-  url(name: string, fallback: string): string {
-    const raw = this.optional(name) ?? fallback;
-    try {
-      const url = new URL(raw);
-      if (url.protocol === 'http:' || url.protocol === 'https:') return raw;
-    } catch {
-      // reported below
-    }
-    this.problems.push(`${name} must be an http(s) URL (got "${raw}")`);
-    return fallback;
-  }
-
-  databaseUrl(name: string, fallback: string): string {
-    const raw = this.optional(name) ?? fallback;
-    if (/^sqlite:.+/.test(raw)) return raw;
-    if (/^postgres(ql)?:\/\//.test(raw)) {
-      try {
-        const url = new URL(raw);
-        // A host, or a host=/socket/dir parameter as libpq allows.
-        if (url.hostname !== '' || url.searchParams.has('host')) return raw;
-      } catch {
-        // reported below
-      }
-    }
-    // Never echoes the value: a PostgreSQL URL may carry a password.
-    this.problems.push(`${name} must look like sqlite:<path>, sqlite::memory: or postgres://user@host:port/database`);
-    return fallback;
-  }
-
-  secret(name: string, minBytes: number): Buffer {
-    const raw = this.optional(name);
-    if (raw === undefined) {
-      this.problems.push(`${name} is required (at least ${minBytes} bytes; e.g. openssl rand -base64 48)`);
-      return Buffer.alloc(0);
-    }
-    const bytes = Buffer.from(raw, 'utf8');
-    if (bytes.length < minBytes) this.problems.push(`${name} must be at least ${minBytes} bytes long`);
-    return bytes;
-  }
-
-  country(name: string): CountryCode | undefined {
-    const raw = this.optional(name)?.toUpperCase();
-    if (raw === undefined) return undefined;
-    if (isSupportedCountry(raw)) return raw;
-    this.problems.push(`${name} must be a two-letter ISO country code such as AU (got "${raw}")`);
-    return undefined;
-  }
-
-  countries(name: string): CountryCode[] {
-    const codes = (this.optional(name) ?? '')
-      .split(',')
-      .map((code) => code.trim().toUpperCase())
-      .filter(Boolean);
-    // Called with one argument only: isSupportedCountry's second parameter is a metadata object.
-    const unknown = codes.filter((code) => !isSupportedCountry(code));
-    if (unknown.length > 0) {
-      this.problems.push(
-        `${name} must be a comma-separated list of ISO country codes such as AU,NZ (unknown: ${unknown.join(', ')})`,
-      );
-    }
-    return codes.filter((code): code is CountryCode => isSupportedCountry(code));
-  }
-
-  boolean(name: string, fallback: boolean): boolean {
-    const raw = this.optional(name)?.toLowerCase();
-    if (raw === undefined) return fallback;
-    if (raw === 'true' || raw === 'false') return raw === 'true';
-    this.problems.push(`${name} must be true or false (got "${raw}")`);
-    return fallback;
-  }
 }

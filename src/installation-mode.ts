@@ -6,6 +6,7 @@ import { createWebClient, SLACK_CLIENT_OPTIONS } from './infrastructure/slack/we
 import type { AppLogger } from './logger';
 import { boltLogger } from './logger';
 import type { GetRoute } from './shared/get-route';
+import type { BotClientFor } from './slack/member-notifier';
 import { createOAuth } from './slack/oauth/installer';
 import { refuseNotInstalled, workspaceUninstalled } from './slack/oauth/workspace-events';
 import type { ForgetWorkspace } from './verification/forget-workspace';
@@ -17,6 +18,8 @@ export interface InstallationMode {
   /** For Bolt's App: the one bot token, or an authorize that looks up each request's workspace. */
   readonly auth: { readonly token: string } | { readonly authorize: Authorize<boolean> };
   readonly tagger: ProfileTagger;
+  /** The bot client of a workspace, to message its members. */
+  readonly botClientFor: BotClientFor;
   readonly getRoutes?: ReadonlyMap<string, GetRoute>;
   /** Runs before the listeners are registered: the refusal middleware and the uninstall events. */
   register(app: App, forgetWorkspace: ForgetWorkspace): void;
@@ -36,10 +39,12 @@ export function installationMode(config: Config, deps: ModeDependencies): Instal
   const field = { fieldId: profileFieldId, fieldLabel: profileFieldLabel };
   if (installation.kind === 'single') {
     const { botToken, adminToken } = installation;
+    const botClient = clientFor(botToken);
     return {
       auth: { token: botToken },
+      botClientFor: async () => botClient,
       tagger: adminToken
-        ? new SlackProfileTagger(clientFor(adminToken), clientFor(botToken), field)
+        ? new SlackProfileTagger(clientFor(adminToken), botClient, field)
         : new UnconfiguredProfileTagger(),
       register: () => undefined,
     };
@@ -60,6 +65,10 @@ export function installationMode(config: Config, deps: ModeDependencies): Instal
   return {
     auth: { authorize: oauth.authorize },
     tagger: new InstalledProfileTagger(oauth.installations, clientFor, field),
+    botClientFor: async (teamId) => {
+      const token = (await oauth.installations.forWorkspace(teamId))?.bot?.token;
+      return token ? clientFor(token) : undefined;
+    },
     getRoutes: oauth.routes,
     register(app, forgetWorkspace) {
       app.use(refuseNotInstalled(logger));

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { isRecord } from '../../src/shared/guards';
 import type { SlackEmulator } from './server';
 import type { EnvelopeType } from './socket-mode';
-import type { OpenView, SlackView, TeamInfo } from './types';
+import type { OpenView, PostedMessage, SlackView, TeamInfo } from './types';
 import { checkResponseErrors, checkView } from './view-rules';
 
 /** Slack POSTs signed requests to the app's URL. */
@@ -71,6 +71,17 @@ export interface SubmitOptions {
 
 /** Input values by `block_id` or `action_id`; `null` submits an empty input. */
 export type InputValues = Readonly<Record<string, string | null>>;
+
+export interface UserChange {
+  readonly phone?: string;
+  readonly deleted?: boolean;
+}
+
+/** How an event is delivered: its id (default: a new one) and, for a retry, Slack's retry number. */
+export interface EventDelivery {
+  readonly eventId?: string;
+  readonly retryNum?: number;
+}
 
 export type SignedHeaders = Record<'content-type' | 'x-slack-request-timestamp' | 'x-slack-signature', string>;
 
@@ -223,8 +234,48 @@ export class SlackDriver {
     });
   }
 
-  /** Delivers an Events API event (e.g. `app_uninstalled`) from this driver's workspace. */
-  async sendEvent(event: Readonly<Record<string, unknown>> & { readonly type: string }): Promise<AckResult> {
+  /**
+   * Slack tells the app a member's profile changed (`user_change`, with the whole user); `phone`
+   * defaults to the emulator's value, `deleted` to false.
+   */
+  sendUserChange(userId: string, change: UserChange = {}, delivery?: EventDelivery): Promise<AckResult> {
+    const user = this.member(userId);
+    const phone = change.phone ?? this.slack.phoneOf(userId);
+    const profile = { real_name: user.realName, display_name: user.name, phone, fields: this.slack.profileOf(userId) };
+    const event = {
+      type: 'user_change',
+      user: { id: userId, team_id: this.team.id, name: user.name, deleted: change.deleted ?? false, profile },
+    };
+    return this.sendEvent(event, delivery);
+  }
+
+  /** The member clicks a button in a message the app posted (a DM, say). */
+  async clickMessageButton(posted: PostedMessage, userId: string, actionId: string): Promise<AckResult> {
+    const blocks = Array.isArray(posted.blocks) ? posted.blocks : [];
+    const found = findButton({ blocks }, actionId);
+    if (!found || !posted.channel) throw new Error(`message ${posted.ts} has no button with action_id ${actionId}`);
+    const { trigger_id: _unused, ...base } = this.interactionBase(userId, '');
+    const payload = {
+      type: 'block_actions',
+      ...base,
+      trigger_id: this.slack.issueTriggerId(userId),
+      container: { type: 'message', message_ts: posted.ts, channel_id: posted.channel, is_ephemeral: false },
+      channel: { id: posted.channel, name: 'directmessage' },
+      message: { type: 'message', ts: posted.ts, text: posted.text ?? '', blocks },
+      actions: [{ type: 'button', action_id: actionId, block_id: found.blockId, action_ts: slackTs() }],
+    };
+    const exchange = await this.deliver('interactive', payload);
+    return { ...exchange, ...this.deadlineError(exchange) };
+  }
+
+  /**
+   * Delivers an Events API event (e.g. `app_uninstalled`) from this driver's workspace. A
+   * `delivery` with the same `eventId` and a `retryNum` is Slack retrying it.
+   */
+  async sendEvent(
+    event: Readonly<Record<string, unknown>> & { readonly type: string },
+    delivery: EventDelivery = {},
+  ): Promise<AckResult> {
     const { team } = this;
     const { appId, botUserId } = this.slack;
     const eventTs = slackTs();
@@ -235,7 +286,7 @@ export class SlackDriver {
       api_app_id: appId,
       event: { event_ts: eventTs, ...event },
       type: 'event_callback',
-      event_id: `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
+      event_id: delivery.eventId ?? `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
       event_time: Math.floor(Number(eventTs)),
       authorizations: [
         {
@@ -248,7 +299,7 @@ export class SlackDriver {
       ],
       is_ext_shared_channel: false,
     };
-    const exchange = await this.deliver('events_api', envelope);
+    const exchange = await this.deliver('events_api', envelope, delivery.retryNum);
     return { ...exchange, ...this.deadlineError(exchange) };
   }
 
@@ -278,12 +329,13 @@ export class SlackDriver {
   }
 
   /** Sends a payload the way Slack would to this app: a signed POST, or an envelope on its socket. */
-  private async deliver(type: EnvelopeType, payload: Record<string, unknown>): Promise<AckResult> {
+  private async deliver(type: EnvelopeType, payload: Record<string, unknown>, retryNum?: number): Promise<AckResult> {
     if (this.http) {
       const [body, contentType] = encodeForHttp(type, payload);
-      return this.sendRaw(body, { ...this.sign(body), 'content-type': contentType });
+      const retry: Record<string, string> = retryNum === undefined ? {} : { 'x-slack-retry-num': String(retryNum) };
+      return this.sendRaw(body, { ...this.sign(body), 'content-type': contentType, ...retry });
     }
-    const ack = await this.slack.socketMode.deliver(type, payload, this.requestTimeoutMs);
+    const ack = await this.slack.socketMode.deliver(type, payload, this.requestTimeoutMs, retryNum);
     const empty = ack.payload === undefined || (isRecord(ack.payload) && Object.keys(ack.payload).length === 0);
     return { status: 200, body: empty ? '' : JSON.stringify(ack.payload), ackMs: ack.ackMs };
   }
@@ -412,8 +464,8 @@ function slackTs(): string {
   return (Date.now() / 1000).toFixed(6);
 }
 
-function blocksOf(view: SlackView): Record<string, unknown>[] {
-  return (view.blocks as unknown[]).filter(isRecord);
+function blocksOf(view: { readonly blocks: unknown }): Record<string, unknown>[] {
+  return Array.isArray(view.blocks) ? view.blocks.filter(isRecord) : [];
 }
 
 /** Slack invents ids the app left out; the driver uses stable stand-ins. */
@@ -467,7 +519,7 @@ function clientProblem(element: Record<string, unknown>, value: string | null, o
 }
 
 function findButton(
-  view: SlackView,
+  view: { readonly blocks: unknown },
   actionId: string,
 ): { blockId: string; button: Record<string, unknown> } | undefined {
   const blocks = blocksOf(view);

@@ -1,6 +1,7 @@
 export {
   type AckResult,
   type CommandResult,
+  type EventDelivery,
   type HttpTransport,
   type InputValues,
   type SignedHeaders,
@@ -9,6 +10,7 @@ export {
   type SocketTransport,
   type SubmitOptions,
   type SubmitResult,
+  type UserChange,
   type ViewAckAction,
 } from './driver';
 export type { Approval, OAuthAppCredentials } from './oauth';

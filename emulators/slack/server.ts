@@ -229,6 +229,11 @@ export class SlackEmulator {
   }
 
   /** Custom profile fields as set by `users.profile.set`. */
+  /** The member's standard profile `phone` field. */
+  phoneOf(userId: string): string {
+    return this.workspace.phoneOf(userId);
+  }
+
   profileOf(userId: string): Record<string, ProfileFieldValue> {
     return this.workspace.profileOf(userId);
   }
@@ -419,6 +424,7 @@ export class SlackEmulator {
     const body = parsed.value;
     this.workspace.postMessage({
       via: 'response_url',
+      responseUrl: `${this.url}${req.url ?? ''}`,
       ...(typeof body.text === 'string' ? { text: body.text } : {}),
       ...(body.blocks === undefined ? {} : { blocks: body.blocks }),
       body,

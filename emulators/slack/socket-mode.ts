@@ -87,7 +87,12 @@ export class SocketModeServer {
    * Sends one envelope and resolves with the app's ack, waiting first for a connection when the app
    * has none. Rejects when no ack arrives within `timeoutMs` (Slack has long given up by then).
    */
-  async deliver(type: EnvelopeType, payload: Record<string, unknown>, timeoutMs: number): Promise<SocketAck> {
+  async deliver(
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+    timeoutMs: number,
+    retryAttempt = 0,
+  ): Promise<SocketAck> {
     const started = performance.now();
     const link = await this.usableLink(timeoutMs);
     const envelopeId = randomUUID();
@@ -99,7 +104,7 @@ export class SocketModeServer {
         type,
         payload,
         accepts_response_payload: acceptsPayload,
-        retry_attempt: 0,
+        retry_attempt: retryAttempt,
         retry_reason: '',
       }),
     );

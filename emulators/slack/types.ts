@@ -98,11 +98,13 @@ export type InjectedFailure =
   | { readonly delayMs: number }
   | 'hang';
 
-/** A message the app posted: `chat.postEphemeral`, or a POST to a slash command's `response_url`. */
+/** A message the app posted: `chat.postMessage`, `chat.postEphemeral`, or a POST to a slash command's `response_url`. */
 export interface PostedMessage {
-  readonly via: 'chat.postEphemeral' | 'response_url';
+  readonly via: 'chat.postMessage' | 'chat.postEphemeral' | 'response_url';
   readonly channel?: string;
   readonly user?: string;
+  /** For `response_url` posts: the URL posted to. */
+  readonly responseUrl?: string;
   readonly text?: string;
   readonly blocks?: unknown;
   /** The full request body as sent. */

@@ -135,6 +135,8 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
     }
     const fields = requestedFields(args);
     if (!fields.ok) return fail(fields.error);
+    const phone = isRecord(args.profile) ? args.profile.phone : undefined;
+    if (phone !== undefined && typeof phone !== 'string') return fail('invalid_profile');
     for (const [id, field] of Object.entries(fields.value)) {
       const definition = workspace.profileField(id);
       if (!definition) return fail('invalid_profile');
@@ -145,6 +147,7 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
       }
     }
     workspace.setProfileFields(targetId, fields.value);
+    if (phone !== undefined) workspace.setPhone(targetId, phone);
     return ok({ profile: profileBody(workspace, targetId) });
   },
 
@@ -200,6 +203,29 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
     });
   },
 
+  'conversations.open': ({ args, caller, workspace }) => {
+    if (caller.kind !== 'bot') return fail('not_allowed_token_type');
+    const users = text(args, 'users');
+    if (!users) return fail('users_list_not_supplied');
+    if (users.includes(',') || !workspace.user(users)) return fail('user_not_found');
+    return ok({ channel: { id: directMessageChannel(users) } });
+  },
+
+  'chat.postMessage': ({ args, workspace }) => {
+    const channel = text(args, 'channel');
+    if (!channel) return fail('channel_not_found');
+    const message = text(args, 'text');
+    if (!message && args.blocks === undefined) return fail('no_text');
+    const posted = workspace.postMessage({
+      via: 'chat.postMessage',
+      channel,
+      ...(message ? { text: message } : {}),
+      ...(args.blocks === undefined ? {} : { blocks: args.blocks }),
+      body: args,
+    });
+    return ok({ channel, ts: posted.ts });
+  },
+
   'chat.postEphemeral': ({ args, workspace }) => {
     const channel = text(args, 'channel');
     if (!channel) return fail('channel_not_found');
@@ -218,6 +244,11 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
     return ok({ message_ts: posted.ts });
   },
 };
+
+/** The id of the app's direct-message channel with a member, as `conversations.open` returns it. */
+export function directMessageChannel(userId: string): string {
+  return `D${userId.replace(/^[UW]/, '')}`;
+}
 
 /** `profile.fields` (`{ [id]: { value, alt } }`), or the `name` + `value` single-field form. */
 function requestedFields(args: Readonly<Record<string, unknown>>): Outcome<Record<string, ProfileFieldValue>> {
@@ -244,6 +275,7 @@ function profileBody(workspace: Workspace, userId: string): Record<string, unkno
   return {
     real_name: user?.realName ?? '',
     display_name: user?.name ?? '',
+    phone: workspace.phoneOf(userId),
     fields: workspace.profileOf(userId),
   };
 }

@@ -55,6 +55,8 @@ export class Workspace {
   private readonly viewsByExternalId = new Map<string, Set<string>>();
   private readonly profileFields: ReadonlyMap<string, ProfileFieldDefinition>;
   private readonly profiles = new Map<string, Map<string, ProfileFieldValue>>();
+  /** The standard profile `phone` field, by member. */
+  private readonly phones = new Map<string, string>();
   private readonly posted: PostedMessage[] = [];
   private sequence = 0;
   private viewChanges = 0;
@@ -78,6 +80,7 @@ export class Workspace {
     this.viewsByExternalId.clear();
     this.viewChanges += 1;
     this.profiles.clear();
+    this.phones.clear();
     this.posted.length = 0;
   }
 
@@ -285,6 +288,14 @@ export class Workspace {
       else profile.set(id, Object.freeze({ ...field }));
     }
     this.profiles.set(userId, profile);
+  }
+
+  phoneOf(userId: string): string {
+    return this.phones.get(userId) ?? '';
+  }
+
+  setPhone(userId: string, phone: string): void {
+    this.phones.set(userId, phone);
   }
 
   // Messages

@@ -122,6 +122,28 @@ export const en: Catalog = {
   'home.reinstall_needed':
     '*Profile badges are off:* the app was installed by a member who is not a workspace Admin or Owner, so it cannot set the *Phone verified* field. Verifications still work. An Admin or Owner should reinstall the app to turn badges on.',
 
+  'status.verified': ({ maskedNumber, date }) => `Your phone number ${maskedNumber} is verified, since ${date}.`,
+  'status.not_verified': "You haven't verified a phone number. Run /verify-phone to do it now.",
+
+  'remove.confirm': ({ maskedNumber }) =>
+    `Remove the verification of *${maskedNumber}*? The *Phone verified* badge is cleared from your profile. You can verify again at any time.`,
+  'remove.submit': 'Remove',
+  'remove.removing': 'Removing your verification…',
+  'remove.done': 'Your phone verification is removed, and the badge is cleared from your profile.',
+  'remove.nothing': 'You have no phone verification to remove.',
+
+  'help.intro': 'Phone verification commands:',
+  'help.start': 'verify your phone number by SMS.',
+  'help.status': 'whether your number is verified, since when, and whether your profile shows the badge.',
+  'help.remove': 'remove your verification and the profile badge.',
+  'help.help': 'this list.',
+  'help.unknown': ({ subcommand }) => `There's no "${subcommand}" command.`,
+
+  'dm.revoked':
+    'Your phone verification has ended because the phone number on your Slack profile changed. Verify again to get the *Phone verified* badge back.',
+  'dm.expired': 'Your phone verification has expired. Verify again to keep the *Phone verified* badge on your profile.',
+  'dm.verify_again': 'Verify again',
+
   'error.internal': "Something went wrong on our side, and this step didn't finish.",
   'error.internal_next': 'Start again in a minute. If it keeps happening, tell a workspace admin.',
 

@@ -100,6 +100,26 @@ export interface MessageParams {
   'home.reinstall_needed': NoParams;
   'install.not_installed': NoParams;
 
+  'status.verified': { readonly maskedNumber: string; readonly date: string };
+  'status.not_verified': NoParams;
+
+  'remove.confirm': { readonly maskedNumber: string };
+  'remove.submit': NoParams;
+  'remove.removing': NoParams;
+  'remove.done': NoParams;
+  'remove.nothing': NoParams;
+
+  'help.intro': NoParams;
+  'help.start': NoParams;
+  'help.status': NoParams;
+  'help.remove': NoParams;
+  'help.help': NoParams;
+  'help.unknown': { readonly subcommand: string };
+
+  'dm.revoked': NoParams;
+  'dm.expired': NoParams;
+  'dm.verify_again': NoParams;
+
   'error.internal': NoParams;
   'error.internal_next': NoParams;
 

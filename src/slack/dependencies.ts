@@ -6,7 +6,7 @@ import type { CodeStepWatch } from './delivery/code-step-watch';
 
 /** What the Slack listeners need from the rest of the app, injected by the composition root. */
 export interface ListenerDependencies {
-  readonly verification: Omit<VerificationUseCases, 'tagging'>;
+  readonly verification: Omit<VerificationUseCases, 'tagging' | 'retention'>;
   readonly references: FlowReferences;
   /** The rules the views spell out to the member (code length, expiry, cooldown, countries). */
   readonly settings: VerificationSettings;

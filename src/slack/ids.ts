@@ -2,6 +2,7 @@
 export const CALLBACK = {
   phoneStep: 'verify_phone_number',
   codeStep: 'verify_phone_code',
+  removeConfirm: 'verify_phone_remove',
 } as const;
 
 export const PHONE_INPUT = { blockId: 'phone_block', actionId: 'phone_input' } as const;

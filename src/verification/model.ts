@@ -50,9 +50,27 @@ export interface VerifiedBadge {
   readonly verifiedAt: number;
 }
 
+/**
+ * How a verification record ends: pending flow → verified → revoked (profile phone changed, member
+ * deactivated) or expired (older than VERIFY_VALID_DAYS); removed by the member deletes the row.
+ */
+export type EndedStatus = 'revoked' | 'expired';
+
+/** What the retention job deletes: rows older than these unix seconds. */
+export interface RetentionCutoffs {
+  /** Flows, rate-limit events and ended verification records. */
+  readonly dataBefore: number;
+  readonly auditBefore: number;
+  readonly eventIdsBefore: number;
+}
+
+/** `set` the badge, or `clear` it. */
+export type TagJobKind = 'set' | 'clear';
+
 /** A profile tag to retry after a transient Slack failure; the badge is read from the record at retry time. */
 export interface TagJob extends Member {
   readonly id: number;
+  readonly kind: TagJobKind;
   readonly flowId: string;
   /** Tries made so far, including the first, synchronous one. */
   readonly tries: number;
@@ -93,6 +111,11 @@ export const AUDIT_EVENTS = [
   'workspace_uninstalled',
   'delivered',
   'undelivered',
+  'tag_cleared',
+  'verification_removed',
+  'verification_revoked',
+  'verification_expired',
+  'member_deactivated',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENTS)[number];
 

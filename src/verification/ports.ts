@@ -5,6 +5,7 @@ import type {
   AuditEventType,
   Channel,
   CompleteResult,
+  EndedStatus,
   Flow,
   Member,
   NewFlow,
@@ -12,6 +13,7 @@ import type {
   RateLimit,
   RateLimitResult,
   RateLimitTicket,
+  RetentionCutoffs,
   TagJob,
   VerificationRecord,
   VerifiedBadge,
@@ -48,8 +50,9 @@ export interface FlowStore {
 }
 
 export interface VerificationRecordStore {
+  /** The member's current verification: a revoked or expired record is not one. */
   findVerification(member: Member): Promise<VerificationRecord | undefined>;
-  /** Whether a member other than `member` has verified `e164` in the same workspace. */
+  /** Whether a member other than `member` currently has `e164` verified in the same workspace. */
   isNumberVerifiedByOther(member: Member, e164: string): Promise<boolean>;
   setProfileTag(member: Member, flowId: string, state: ProfileTagState): Promise<void>;
 }
@@ -74,6 +77,31 @@ export interface TagJobStore {
   deleteTagJob(id: number): Promise<void>;
   /** Jobs waiting, due or not: the retry queue's depth. */
   countTagJobs(): Promise<number>;
+}
+
+/**
+ * How verifications end, and what retention deletes. Every change is one conditional statement, so
+ * replicas running the same job agree, and each record ended is returned to one caller only.
+ */
+export interface RecordLifecycleStore {
+  /** verified → `status`, if still verified; the record this call ended. */
+  endVerification(member: Member, status: EndedStatus, nowSeconds: number): Promise<VerificationRecord | undefined>;
+  /** Deletes the member's record, whatever its status; the record if it was current. */
+  deleteVerification(member: Member): Promise<VerificationRecord | undefined>;
+  /** Deletes the member's flows that never verified; how many. */
+  deleteUnfinishedFlows(member: Member): Promise<number>;
+  /** The app wrote the record's number into the member's profile `phone` field. */
+  markPhoneSynced(member: Member, flowId: string, nowSeconds: number): Promise<void>;
+  /** The current verification's number, if the app wrote it into the profile's phone field. */
+  findSyncedNumber(member: Member): Promise<string | undefined>;
+  /** Expires up to `limit` verifications made before `verifiedBefore`; those this call expired. */
+  expireVerifications(verifiedBefore: number, nowSeconds: number, limit: number): Promise<VerificationRecord[]>;
+  /** Deletes what is older than its cutoff. */
+  purge(cutoffs: RetentionCutoffs): Promise<void>;
+  /** The age below which the database refuses to delete an audit row. */
+  setAuditRetention(minAgeSeconds: number): Promise<void>;
+  /** Records a Slack event id; false when it was already recorded (Slack retrying it). */
+  rememberEvent(eventId: string, nowSeconds: number): Promise<boolean>;
 }
 
 /** One workspace's rate-limit buckets: these names, and every name starting with one of the prefixes. */
@@ -104,6 +132,7 @@ export interface VerificationStore
     AuditLogStore,
     TagJobStore {
   readonly workspaces: WorkspaceStore;
+  readonly lifecycle: RecordLifecycleStore;
   close(): Promise<void>;
 }
 
@@ -167,9 +196,23 @@ export type TagResult =
       readonly retryAfterSeconds?: number;
     };
 
-/** Marks a member's Slack profile as phone-verified. Never throws: a refusal is a result. */
+/** Writes a member's Slack profile with an admin's token. Never throws: a refusal is a result. */
 export interface ProfileTagger {
+  /** Sets the phone-verified badge. */
   tag(member: Member, badge: VerifiedBadge): Promise<TagResult>;
+  /** Clears the badge (the field's value `""`). */
+  clear(member: Member): Promise<TagResult>;
+  /** Writes the profile's standard `phone` field. */
+  writePhone(member: Member, phone: string): Promise<TagResult>;
+}
+
+/** Why a member is asked to verify again. */
+export type VerifyAgainReason = 'revoked' | 'expired';
+
+/** Tells a member, by direct message, that their verification ended, with a button to verify again. */
+export interface MemberNotifier {
+  /** Never throws: a member who cannot be messaged is logged, not retried. */
+  askToVerifyAgain(member: Member, reason: VerifyAgainReason): Promise<void>;
 }
 
 /** Milliseconds since the epoch. */

@@ -1,5 +1,5 @@
 import type { AuditSubject, AuditTrail } from './audit-trail';
-import type { Member, VerificationRecord, VerifiedBadge } from './model';
+import type { Member, TagJobKind, VerificationRecord, VerifiedBadge } from './model';
 import { maskPhoneNumber } from './phone-number';
 import type { ProfileTagger, TagJobStore, TagResult, VerificationRecordStore } from './ports';
 
@@ -24,8 +24,8 @@ export interface TaggedFlow extends Member {
 }
 
 /**
- * Sets the profile tag right after a verification and, when Slack fails for a transient reason,
- * keeps the job in the store and retries it with backoff (or when Slack says) until it succeeds or
+ * Sets the profile tag right after a verification, or clears it after one ended, and, when Slack
+ * fails for a transient reason, keeps the job in the store and retries it with backoff (or when Slack says) until it succeeds or
  * fails for good.
  */
 export class ProfileTagging {
@@ -39,15 +39,15 @@ export class ProfileTagging {
 
   async tagVerified(flow: TaggedFlow, badge: VerifiedBadge): Promise<TagResult> {
     const result = await this.tagger.tag(flow, badge);
-    if (result.kind !== 'failed' || !result.transient) {
-      await this.settle(flow, result);
-      return result;
-    }
-    await this.store.enqueueTagJob(
-      { teamId: flow.teamId, userId: flow.userId, flowId: flow.flowId, tries: 1 },
-      this.nowSeconds() + this.delayAfter(1, result),
-    );
-    await this.audit.record('tag_retry_scheduled', flow, result.reason);
+    if (await this.queueIfTransient('set', flow, result)) return result;
+    await this.settle(flow, result);
+    return result;
+  }
+
+  /** Clears the badge of a verification that ended; a transient failure is retried like a tag. */
+  async clearBadge(ended: TaggedFlow): Promise<TagResult> {
+    const result = await this.tagger.clear(ended);
+    if (!(await this.queueIfTransient('clear', ended, result))) await this.settleClear(ended, result);
     return result;
   }
 
@@ -57,12 +57,14 @@ export class ProfileTagging {
       const job = await this.store.claimTagJob(this.nowSeconds(), LEASE_SECONDS);
       if (!job) return;
       const record = await this.store.findVerification(job);
-      // Superseded by a newer verification (which tags for itself) or removed: nothing left to tag.
-      if (record?.flowId !== job.flowId) {
+      // A set job whose verification was superseded (which tags for itself) or ended, or a clear job
+      // for a member verified again since: nothing left to do.
+      const stale = job.kind === 'set' ? record?.flowId !== job.flowId : record !== undefined;
+      if (stale) {
         await this.store.deleteTagJob(job.id);
         continue;
       }
-      const result = await this.tagger.tag(job, badgeOf(record));
+      const result = record ? await this.tagger.tag(job, badgeOf(record)) : await this.tagger.clear(job);
       if (result.kind === 'failed' && result.transient && job.tries < this.policy.maxTries) {
         await this.store.retryTagJobLater(
           job.id,
@@ -71,9 +73,26 @@ export class ProfileTagging {
         );
         continue;
       }
-      await this.settle({ ...job, e164: record.e164 }, result);
+      if (record) await this.settle({ ...job, e164: record.e164 }, result);
+      else await this.settleClear(job, result);
       await this.store.deleteTagJob(job.id);
     }
+  }
+
+  /** A transient failure becomes a durable job, retried later; true when it did. */
+  private async queueIfTransient(kind: TagJobKind, flow: TaggedFlow, result: TagResult): Promise<boolean> {
+    if (result.kind !== 'failed' || !result.transient) return false;
+    await this.store.enqueueTagJob(
+      { teamId: flow.teamId, userId: flow.userId, kind, flowId: flow.flowId, tries: 1 },
+      this.nowSeconds() + this.delayAfter(1, result),
+    );
+    await this.audit.record('tag_retry_scheduled', flow, result.reason);
+    return true;
+  }
+
+  private async settleClear(subject: AuditSubject, result: TagResult): Promise<void> {
+    if (result.kind === 'set') await this.audit.record('tag_cleared', subject);
+    else await this.audit.record('tag_failed', subject, result.reason);
   }
 
   private async settle(flow: AuditSubject & { readonly flowId: string }, result: TagResult): Promise<void> {

@@ -4,6 +4,7 @@ import { subjectOf } from './flow-rules';
 import type { Flow, ProfileTagState, VerificationRecord, VerifiedBadge } from './model';
 import { maskPhoneNumber } from './phone-number';
 import type { FlowStore, TagResult } from './ports';
+import type { ProfilePhoneSync } from './profile-phone';
 import type { ProfileTagging } from './profile-tagging';
 
 export type VerifiedOutcome = {
@@ -18,6 +19,7 @@ export type RecordOutcome = VerifiedOutcome | { readonly kind: 'duplicate' | 'lo
 export interface RecordVerificationDependencies {
   readonly store: FlowStore;
   readonly tagging: ProfileTagging;
+  readonly phoneSync: ProfilePhoneSync;
   readonly audit: AuditTrail;
   readonly allowSharedNumbers: boolean;
   readonly nowSeconds: () => number;
@@ -55,10 +57,12 @@ export class RecordVerification {
 
   /** The verification is recorded whatever happens here: a failure costs the badge, not the result. */
   private async tag(flow: Flow, badge: VerifiedBadge): Promise<TagResult> {
-    const { audit, tagging } = this.deps;
+    const { audit, tagging, phoneSync } = this.deps;
     try {
       await audit.record('verified', subjectOf(flow));
-      return await tagging.tagVerified(subjectOf(flow), badge);
+      const tagged = await tagging.tagVerified(subjectOf(flow), badge);
+      await phoneSync.afterVerified(subjectOf(flow));
+      return tagged;
     } catch (error) {
       audit.error(subjectOf(flow), 'verified, but recording or tagging it failed', errorText(error));
       return { kind: 'failed', reason: 'internal_error', transient: false };

@@ -5,7 +5,7 @@ import { advisoryLockIds, PostgresStore } from '../../src/infrastructure/store/p
 import type { RateLimit } from '../../src/verification/model';
 import type { VerificationStore } from '../../src/verification/ports';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../support/postgres';
-import { describeStoreContract, newFlow, recordFor, SAMPLE_AUDIT_EVENT } from './store-contract';
+import { describeStoreContract, newFlow, OLD_AUDIT_EVENT, recordFor, SAMPLE_AUDIT_EVENT } from './store-contract';
 
 describeWithPostgres('PostgreSQL', () => {
   describeStoreContract('PostgreSQL', async () => {
@@ -46,7 +46,7 @@ describeWithPostgres('PostgreSQL', () => {
       }
     }
 
-    it('refuses to change, delete or truncate audit events', async () => {
+    it('refuses to change or truncate audit events, and to delete one younger than the audit retention', async () => {
       const store = await PostgresStore.open(schema.url);
       await store.appendAudit(SAMPLE_AUDIT_EVENT);
       await store.close();
@@ -54,6 +54,15 @@ describeWithPostgres('PostgreSQL', () => {
         await expect(client.query("UPDATE audit_events SET type = 'verified'")).rejects.toThrow('append-only');
         await expect(client.query('DELETE FROM audit_events')).rejects.toThrow('append-only');
         await expect(client.query('TRUNCATE audit_events')).rejects.toThrow('append-only');
+        await client.query('INSERT INTO audit_events (at, team_id, user_id, type) VALUES ($1, $2, $3, $4)', [
+          OLD_AUDIT_EVENT.at,
+          'T1',
+          'U1',
+          'flow_started',
+        ]);
+        const cutoff = SAMPLE_AUDIT_EVENT.at - 400 * 86_400;
+        expect((await client.query('DELETE FROM audit_events WHERE at < $1', [cutoff])).rowCount).toBe(1);
+        await expect(client.query('UPDATE audit_retention SET min_age_seconds = 60')).rejects.toThrow('check');
         expect((await client.query('SELECT count(*)::int AS n FROM audit_events')).rows).toEqual([{ n: 1 }]);
       });
     });
@@ -177,7 +186,10 @@ describeWithPostgres('PostgreSQL', () => {
 
       it('hands each due tag job to exactly one claimer', async () => {
         for (let index = 0; index < 10; index += 1) {
-          await either(index).enqueueTagJob({ teamId: 'T1', userId: `U${index}`, flowId: `f${index}`, tries: 1 }, 500);
+          await either(index).enqueueTagJob(
+            { teamId: 'T1', userId: `U${index}`, kind: 'set', flowId: `f${index}`, tries: 1 },
+            500,
+          );
         }
         const claims = await Promise.all(Array.from({ length: 40 }, (_, i) => either(i).claimTagJob(500, 60)));
         const ids = claims.flatMap((claim) => (claim ? [claim.id] : []));

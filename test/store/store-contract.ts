@@ -31,15 +31,22 @@ export const recordFor = (flowId: string, overrides: Partial<VerificationRecord>
   ...overrides,
 });
 
-/** An audit event for tests of the table's append-only rule. */
+/** An audit event for tests of the table's append-only rule: written now, so younger than any retention. */
 export const SAMPLE_AUDIT_EVENT: AuditEvent = {
   teamId: 'T1',
   userId: 'U1',
   type: 'sent',
-  at: 1,
+  at: Math.floor(Date.now() / 1000),
   flowId: null,
   maskedNumber: null,
   reason: null,
+};
+
+/** An audit event older than the default audit retention (400 days). */
+export const OLD_AUDIT_EVENT: AuditEvent = {
+  ...SAMPLE_AUDIT_EVENT,
+  type: 'flow_started',
+  at: SAMPLE_AUDIT_EVENT.at - 401 * 86_400,
 };
 
 /** The behaviour every VerificationStore must have, whatever the database behind it. */
@@ -204,7 +211,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     });
 
     it('leases due tag jobs one at a time and keeps them until deleted', async () => {
-      const job = { ...alice, flowId: 'f1', tries: 1 };
+      const job = { ...alice, kind: 'set' as const, flowId: 'f1', tries: 1 };
       await store.enqueueTagJob(job, 500);
       expect(await store.claimTagJob(499, 60)).toBeUndefined();
       const claimed = await store.claimTagJob(500, 60);
@@ -220,8 +227,8 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
 
     it('counts the jobs waiting, due or leased', async () => {
       expect(await store.countTagJobs()).toBe(0);
-      await store.enqueueTagJob({ ...alice, flowId: 'f1', tries: 1 }, 500);
-      await store.enqueueTagJob({ ...bob, flowId: 'f2', tries: 1 }, 9_000);
+      await store.enqueueTagJob({ ...alice, kind: 'set' as const, flowId: 'f1', tries: 1 }, 500);
+      await store.enqueueTagJob({ ...bob, kind: 'set' as const, flowId: 'f2', tries: 1 }, 9_000);
       const claimed = await store.claimTagJob(500, 60);
       expect(await store.countTagJobs()).toBe(2);
       if (!claimed) throw new Error('expected a job');
@@ -230,7 +237,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     });
 
     it('hands a due job to exactly one of several concurrent claimers', async () => {
-      await store.enqueueTagJob({ ...alice, flowId: 'f1', tries: 1 }, 500);
+      await store.enqueueTagJob({ ...alice, kind: 'set' as const, flowId: 'f1', tries: 1 }, 500);
       const claims = await Promise.all(Array.from({ length: 8 }, () => store.claimTagJob(500, 60)));
       expect(claims.filter(Boolean)).toHaveLength(1);
     });
@@ -239,7 +246,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       await pendingFlow('f1');
       await store.claimAttempt('f1', 5, 150);
       await store.takeRateLimits([{ bucket: 'b', limit: 1, windowSeconds: 60 }], 100);
-      await store.enqueueTagJob({ ...alice, flowId: 'f1', tries: 1 }, 100);
+      await store.enqueueTagJob({ ...alice, kind: 'set' as const, flowId: 'f1', tries: 1 }, 100);
       store = await harness.reopen();
       expect(await store.findFlow('f1')).toMatchObject({ status: 'pending', attempts: 1, messageId: 'm-f1' });
       expect((await store.takeRateLimits([{ bucket: 'b', limit: 1, windowSeconds: 60 }], 120)).kind).toBe('full');
@@ -281,8 +288,8 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
         const shared: RateLimit = { bucket: 'send:number:abc', limit: 1, windowSeconds: 3_600 };
         expect((await store.takeRateLimits([...buckets('T1'), shared], 100)).kind).toBe('taken');
         expect((await store.takeRateLimits(buckets('T2'), 100)).kind).toBe('taken');
-        await store.enqueueTagJob({ ...alice, flowId: 'f-verified', tries: 1 }, 100);
-        await store.enqueueTagJob({ ...other, flowId: 'f-other', tries: 1 }, 100);
+        await store.enqueueTagJob({ ...alice, kind: 'set' as const, flowId: 'f-verified', tries: 1 }, 100);
+        await store.enqueueTagJob({ ...other, kind: 'set' as const, flowId: 'f-other', tries: 1 }, 100);
         await store.workspaces.linkEnterpriseWorkspace('T1', 'E1');
 
         await store.workspaces.forgetWorkspace('T1', {
@@ -300,6 +307,88 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
         expect(await store.claimTagJob(200, 60)).toMatchObject({ teamId: 'T2' });
         expect(await store.claimTagJob(200, 60)).toBeUndefined();
         expect(await store.workspaces.enterpriseOf('T1')).toBeUndefined();
+      });
+    });
+
+    describe('record lifecycle', () => {
+      async function verified(id: string, overrides: Partial<NewFlow & VerificationRecord> = {}) {
+        await pendingFlow(id, overrides);
+        await store.completeFlow(id, recordFor(id, overrides), false);
+      }
+
+      it('ends a verification once: it is no longer current, nor its number taken', async () => {
+        await verified('f1');
+        expect(await store.lifecycle.endVerification(alice, 'revoked', 300)).toMatchObject({ flowId: 'f1' });
+        expect(await store.lifecycle.endVerification(alice, 'revoked', 301)).toBeUndefined();
+        expect(await store.findVerification(alice)).toBeUndefined();
+        expect(await store.isNumberVerifiedByOther(bob, ALICE_NUMBER)).toBe(false);
+        await verified('f2', { verifiedAt: 400 });
+        expect(await store.findVerification(alice)).toMatchObject({ flowId: 'f2', verifiedAt: 400 });
+      });
+
+      it('deletes a record, returning it only if it was current', async () => {
+        await verified('f1');
+        expect(await store.lifecycle.deleteVerification(alice)).toMatchObject({ flowId: 'f1' });
+        expect(await store.lifecycle.deleteVerification(alice)).toBeUndefined();
+        await verified('f2');
+        await store.lifecycle.endVerification(alice, 'expired', 300);
+        expect(await store.lifecycle.deleteVerification(alice)).toBeUndefined();
+      });
+
+      it("deletes a member's unfinished flows only", async () => {
+        await verified('f1');
+        await pendingFlow('f2');
+        await pendingFlow('f3', bob);
+        expect(await store.lifecycle.deleteUnfinishedFlows(alice)).toBe(1);
+        expect(await store.findFlow('f1')).toBeDefined();
+        expect(await store.findFlow('f2')).toBeUndefined();
+        expect(await store.findFlow('f3')).toBeDefined();
+      });
+
+      it('knows the synced number of a current verification only', async () => {
+        await verified('f1');
+        expect(await store.lifecycle.findSyncedNumber(alice)).toBeUndefined();
+        await store.lifecycle.markPhoneSynced(alice, 'f1', 250);
+        expect(await store.lifecycle.findSyncedNumber(alice)).toBe(ALICE_NUMBER);
+        await verified('f2', { verifiedAt: 300 });
+        expect(await store.lifecycle.findSyncedNumber(alice)).toBeUndefined();
+      });
+
+      it('expires old verifications in batches, each once', async () => {
+        await verified('f1', { verifiedAt: 100 });
+        await verified('f2', { ...bob, e164: '+61491570157', verifiedAt: 150 });
+        await verified('f3', { teamId: 'T1', userId: 'U3', e164: '+61491570158', verifiedAt: 900 });
+        expect((await store.lifecycle.expireVerifications(500, 1_000, 1)).map((r) => r.flowId)).toEqual(['f1']);
+        expect((await store.lifecycle.expireVerifications(500, 1_000, 10)).map((r) => r.flowId)).toEqual(['f2']);
+        expect(await store.lifecycle.expireVerifications(500, 1_000, 10)).toEqual([]);
+        expect(await store.findVerification({ teamId: 'T1', userId: 'U3' })).toBeDefined();
+      });
+
+      it('purges what is older than its cutoff, and nothing younger', async () => {
+        const now = SAMPLE_AUDIT_EVENT.at;
+        await verified('old', { createdAt: now - 100, expiresAt: now, verifiedAt: now - 90 });
+        await store.lifecycle.endVerification(alice, 'expired', now - 80);
+        await pendingFlow('young', { ...bob, createdAt: now, expiresAt: now + 600 });
+        await store.takeRateLimits([{ bucket: 'b', limit: 5, windowSeconds: 3_600 }], now - 100);
+        await store.takeRateLimits([{ bucket: 'b', limit: 5, windowSeconds: 3_600 }], now);
+        await store.appendAudit(OLD_AUDIT_EVENT);
+        await store.appendAudit(SAMPLE_AUDIT_EVENT);
+        expect(await store.lifecycle.rememberEvent('Ev-old', now - 100)).toBe(true);
+        expect(await store.lifecycle.rememberEvent('Ev-old', now - 100)).toBe(false);
+
+        await store.lifecycle.purge({
+          dataBefore: now - 50,
+          auditBefore: now - 400 * 86_400,
+          eventIdsBefore: now - 50,
+        });
+
+        expect(await store.findFlow('old')).toBeUndefined();
+        expect(await store.findFlow('young')).toBeDefined();
+        expect(await store.lifecycle.deleteVerification(alice)).toBeUndefined();
+        expect(await store.listAudit('T1', 10)).toEqual([SAMPLE_AUDIT_EVENT]);
+        expect(await store.lifecycle.rememberEvent('Ev-old', now)).toBe(true);
+        const full = await store.takeRateLimits([{ bucket: 'b', limit: 2, windowSeconds: 86_400 * 400 }], now);
+        expect(full.kind).toBe('taken'); // the old event is gone, so two fit
       });
     });
   });

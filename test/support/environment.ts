@@ -34,8 +34,8 @@ export interface EnvironmentOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** The app's clock in ms (defaults to real time). */
   readonly clock?: () => number;
-  /** Passed to the app: retry policy and polling of profile-tag retries. */
-  readonly app?: Pick<AppOptions, 'tagRetry' | 'tagRetryPollMs' | 'deliveryPolling'>;
+  /** Passed to the app: retry policy, polling of profile-tag retries, of expiry and retention, and of deliveries. */
+  readonly app?: Pick<AppOptions, 'tagRetry' | 'tagRetryPollMs' | 'maintenancePollMs' | 'deliveryPolling'>;
   /** Callback mode: the app on a port chosen up front, with PUBLIC_URL pointing at it. */
   readonly callbacks?: boolean;
   /** Extra Slack emulator options, e.g. `oauth` credentials. */
@@ -203,6 +203,7 @@ function launch(
   return startApp(config, {
     logger: createLogger(config.logLevel, logs),
     tagRetryPollMs: 50,
+    maintenancePollMs: 50,
     ...(options.clock && { clock: options.clock }),
     ...options.app,
   });

@@ -232,9 +232,10 @@ describe('loadConfig', () => {
 
 describe('documentation', () => {
   const root = join(__dirname, '..', '..');
-  const settings = [...readFileSync(join(root, 'src', 'config.ts'), 'utf8').matchAll(/\('([A-Z][A-Z0-9_]+)'/g)].map(
-    (match) => match[1] ?? '',
+  const sources = ['config.ts', join('config', 'membership.ts')].map((file) =>
+    readFileSync(join(root, 'src', file), 'utf8'),
   );
+  const settings = [...sources.join('\n').matchAll(/\('([A-Z][A-Z0-9_]+)'/g)].map((match) => match[1] ?? '');
 
   it('finds the settings the config reads', () => {
     expect(settings).toEqual(expect.arrayContaining(['PORT', 'VERIFY_SECRET', 'VERIFY_ALLOWED_COUNTRIES']));

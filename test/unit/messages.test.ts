@@ -20,6 +20,7 @@ const SAMPLE: AllParams = {
   maskedNumber: '+61 4•• ••• 156',
   reason: 'the phone network refused it',
   retryAfter: wait(3_600),
+  subcommand: 'frobnicate',
   wait: wait(30),
   workspace: 'acme',
 };

@@ -19,7 +19,13 @@ export class AuditCounters implements AuditObserver {
       'reason',
     ]);
     const limited = counter('rate_limited_total', 'Requests refused by a full budget, by bucket kind.', ['bucket']);
-    const tags = counter('profile_tags_total', 'Profile-tag outcomes (set, retry_scheduled, failed).', ['outcome']);
+    const tags = counter('profile_tags_total', 'Profile-tag outcomes (set, cleared, retry_scheduled, failed).', [
+      'outcome',
+    ]);
+    const ended = counter('verifications_ended_total', 'Verifications ended, by how (removed, revoked, expired).', [
+      'how',
+    ]);
+    const deactivated = counter('members_deactivated_total', 'Deactivated members the app was told of.');
     const uninstalls = counter(
       'workspaces_uninstalled_total',
       'Workspaces that uninstalled the app or revoked its tokens.',
@@ -45,6 +51,11 @@ export class AuditCounters implements AuditObserver {
       workspace_uninstalled: () => uninstalls.inc(),
       delivered: () => deliveries.inc({ outcome: 'delivered' }),
       undelivered: () => deliveries.inc({ outcome: 'undelivered' }),
+      tag_cleared: () => tags.inc({ outcome: 'cleared' }),
+      verification_removed: () => ended.inc({ how: 'removed' }),
+      verification_revoked: () => ended.inc({ how: 'revoked' }),
+      verification_expired: () => ended.inc({ how: 'expired' }),
+      member_deactivated: () => deactivated.inc(),
     };
   }
 

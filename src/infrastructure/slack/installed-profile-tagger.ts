@@ -23,17 +23,31 @@ export class InstalledProfileTagger implements ProfileTagger {
     private readonly settings: ProfileFieldSettings,
   ) {}
 
-  async tag(member: Member, badge: VerifiedBadge): Promise<TagResult> {
+  tag(member: Member, badge: VerifiedBadge): Promise<TagResult> {
+    return this.withTagger(member, (tagger) => tagger.tag(member, badge));
+  }
+
+  clear(member: Member): Promise<TagResult> {
+    return this.withTagger(member, (tagger) => tagger.clear(member));
+  }
+
+  writePhone(member: Member, phone: string): Promise<TagResult> {
+    return this.withTagger(member, (tagger) => tagger.writePhone(member, phone));
+  }
+
+  private async withTagger(member: Member, write: (tagger: SlackProfileTagger) => Promise<TagResult>) {
     let installation: Installation | undefined;
     try {
       installation = await this.installations.forWorkspace(member.teamId);
     } catch {
-      return { kind: 'failed', reason: 'installation_unavailable', transient: true };
+      return { kind: 'failed', reason: 'installation_unavailable', transient: true } as const;
     }
     const userToken = installation?.user.token;
     const botToken = installation?.bot?.token;
-    if (!userToken || !botToken) return { kind: 'not_configured', reason: 'no installer user token for the workspace' };
-    return this.taggerFor(member.teamId, botToken, userToken).tag(member, badge);
+    if (!userToken || !botToken) {
+      return { kind: 'not_configured', reason: 'no installer user token for the workspace' } as const;
+    }
+    return write(this.taggerFor(member.teamId, botToken, userToken));
   }
 
   private taggerFor(teamId: string, botToken: string, userToken: string): SlackProfileTagger {

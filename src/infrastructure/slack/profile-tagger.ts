@@ -21,7 +21,7 @@ export interface ProfileFieldSettings {
 }
 
 /**
- * Writes the "Phone verified" custom field with an admin's user token (`users.profile.set` with
+ * Writes the "Phone verified" custom field (and, when asked, the standard `phone` field) with an admin's user token (`users.profile.set` with
  * `user`). The field id is resolved once via `team.profile.get` and cached.
  */
 export class SlackProfileTagger implements ProfileTagger {
@@ -33,13 +33,33 @@ export class SlackProfileTagger implements ProfileTagger {
     private readonly settings: ProfileFieldSettings,
   ) {}
 
-  async tag(member: Member, badge: VerifiedBadge): Promise<TagResult> {
+  tag(member: Member, badge: VerifiedBadge): Promise<TagResult> {
+    return this.setField(member, profileFieldValue(badge));
+  }
+
+  /** Slack clears a custom field given an empty value. */
+  clear(member: Member): Promise<TagResult> {
+    return this.setField(member, { value: '', alt: '' });
+  }
+
+  writePhone(member: Member, phone: string): Promise<TagResult> {
+    return this.setProfile(member, { phone });
+  }
+
+  private async setField(member: Member, field: { value: string; alt: string }): Promise<TagResult> {
     try {
       const fieldId = await this.resolveFieldId();
       if (!fieldId)
         return { kind: 'not_configured', reason: `no profile field labelled "${this.settings.fieldLabel}"` };
-      const fields = { [fieldId]: profileFieldValue(badge) };
-      await this.adminClient.users.profile.set({ user: member.userId, profile: { fields } });
+      return await this.setProfile(member, { fields: { [fieldId]: field } });
+    } catch (error) {
+      return failureOf(error);
+    }
+  }
+
+  private async setProfile(member: Member, profile: Record<string, unknown>): Promise<TagResult> {
+    try {
+      await this.adminClient.users.profile.set({ user: member.userId, profile });
       return { kind: 'set' };
     } catch (error) {
       return failureOf(error);
@@ -89,5 +109,13 @@ function failureOf(error: unknown): TagResult {
 export class UnconfiguredProfileTagger implements ProfileTagger {
   async tag(): Promise<TagResult> {
     return { kind: 'not_configured', reason: 'SLACK_ADMIN_TOKEN is not set' };
+  }
+
+  clear(): Promise<TagResult> {
+    return this.tag();
+  }
+
+  writePhone(): Promise<TagResult> {
+    return this.tag();
   }
 }

@@ -108,10 +108,44 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
     `,
   },
   {
-    version: 6,
+    version: 5,
     name: "the delivery state of a flow's current message",
     // `delivered` or the reason it was not; NULL until a final report, and again after each send.
     sql: 'ALTER TABLE flows ADD COLUMN delivery TEXT',
+  },
+  {
+    version: 6,
+    name: 'verification status, badge clearing, Slack event ids, audit retention',
+    // As SQLite's version 7. TRUNCATE still always raises (TG_OP is not DELETE).
+    sql: `
+      ALTER TABLE verifications ADD COLUMN status TEXT NOT NULL DEFAULT 'verified'
+        CHECK (status IN ('verified', 'revoked', 'expired'));
+      ALTER TABLE verifications ADD COLUMN ended_at BIGINT;
+      ALTER TABLE verifications ADD COLUMN phone_synced_at BIGINT;
+      CREATE INDEX verifications_by_status ON verifications (status, verified_at);
+      ALTER TABLE tag_jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'set' CHECK (kind IN ('set', 'clear'));
+
+      CREATE TABLE slack_events (
+        event_id     TEXT NOT NULL PRIMARY KEY,
+        received_at  BIGINT NOT NULL
+      );
+      CREATE INDEX slack_events_by_received_at ON slack_events (received_at);
+
+      CREATE TABLE audit_retention (
+        id               INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+        min_age_seconds  BIGINT NOT NULL CHECK (min_age_seconds >= 86400)
+      );
+      INSERT INTO audit_retention (id, min_age_seconds) VALUES (1, 34560000);
+      CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' AND OLD.at <= extract(epoch FROM now())::bigint
+               - COALESCE((SELECT min_age_seconds FROM audit_retention WHERE id = 1), 4000000000) THEN
+            RETURN OLD;
+          END IF;
+          RAISE EXCEPTION 'audit_events is append-only';
+        END;
+      $$;
+    `,
   },
 ];
 

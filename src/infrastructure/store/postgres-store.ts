@@ -13,7 +13,8 @@ import type {
   TagJob,
   VerificationRecord,
 } from '../../verification/model';
-import type { VerificationStore, WorkspaceStore } from '../../verification/ports';
+import type { RecordLifecycleStore, VerificationStore, WorkspaceStore } from '../../verification/ports';
+import { PostgresLifecycle } from './postgres-lifecycle';
 import { openPostgresPool, type PostgresPoolOptions } from './postgres-pool';
 import { takeRateLimitsLocked } from './postgres-rate-limits';
 import { inLockedTransaction } from './postgres-transaction';
@@ -40,9 +41,11 @@ type Queryable = Pick<PoolClient, 'query'>;
 export class PostgresStore implements VerificationStore {
   private closed = false;
   readonly workspaces: WorkspaceStore;
+  readonly lifecycle: RecordLifecycleStore;
 
   private constructor(private readonly pool: Pool) {
     this.workspaces = new PostgresWorkspaces(pool);
+    this.lifecycle = new PostgresLifecycle(pool);
   }
 
   /** Connects and brings the schema up to date. The error never contains the connection string. */
@@ -131,7 +134,8 @@ export class PostgresStore implements VerificationStore {
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (team_id, user_id) DO UPDATE SET
            e164 = excluded.e164, flow_id = excluded.flow_id,
-           verified_at = excluded.verified_at, profile_tag = excluded.profile_tag`,
+           verified_at = excluded.verified_at, profile_tag = excluded.profile_tag,
+             status = 'verified', ended_at = NULL, phone_synced_at = NULL`,
         [record.teamId, record.userId, record.e164, record.flowId, record.verifiedAt, record.profileTag],
       );
       return 'completed';
@@ -148,7 +152,7 @@ export class PostgresStore implements VerificationStore {
   async findVerification(member: Member): Promise<VerificationRecord | undefined> {
     const row = await this.one<VerificationRow>(
       this.pool,
-      'SELECT * FROM verifications WHERE team_id = $1 AND user_id = $2',
+      `SELECT * FROM verifications WHERE team_id = $1 AND user_id = $2 AND status = 'verified'`,
       [member.teamId, member.userId],
     );
     return row && fromVerificationRow(row);
@@ -186,9 +190,9 @@ export class PostgresStore implements VerificationStore {
 
   async enqueueTagJob(job: Omit<TagJob, 'id'>, runAt: number): Promise<void> {
     await this.pool.query(
-      `INSERT INTO tag_jobs (team_id, user_id, flow_id, tries, run_at)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [job.teamId, job.userId, job.flowId, job.tries, runAt],
+      `INSERT INTO tag_jobs (team_id, user_id, kind, flow_id, tries, run_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [job.teamId, job.userId, job.kind, job.flowId, job.tries, runAt],
     );
   }
 
@@ -230,7 +234,7 @@ export class PostgresStore implements VerificationStore {
   private async numberVerifiedByOther(db: Queryable, member: Member, e164: string): Promise<boolean> {
     const row = await this.one(
       db,
-      'SELECT 1 FROM verifications WHERE team_id = $1 AND e164 = $2 AND user_id <> $3 LIMIT 1',
+      `SELECT 1 FROM verifications WHERE team_id = $1 AND e164 = $2 AND user_id <> $3 AND status = 'verified' LIMIT 1`,
       [member.teamId, e164, member.userId],
     );
     return row !== undefined;

@@ -5,6 +5,7 @@ import type {
   FlowStatus,
   ProfileTagState,
   TagJob,
+  TagJobKind,
   VerificationRecord,
 } from '../../verification/model';
 
@@ -46,6 +47,7 @@ export interface TagJobRow {
   id: number | string;
   team_id: string;
   user_id: string;
+  kind: TagJobKind;
   flow_id: string;
   tries: number;
 }
@@ -95,6 +97,7 @@ export function fromTagJobRow(row: TagJobRow): TagJob {
     id: Number(row.id),
     teamId: row.team_id,
     userId: row.user_id,
+    kind: row.kind,
     flowId: row.flow_id,
     tries: row.tries,
   };

@@ -134,4 +134,37 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
     // `delivered` or the reason it was not; NULL until a final report, and again after each send.
     sql: 'ALTER TABLE flows ADD COLUMN delivery TEXT',
   },
+  {
+    version: 7,
+    name: 'verification status, badge clearing, Slack event ids, audit retention',
+    // A record ends as revoked or expired (removed deletes it); ended_at starts its retention.
+    // phone_synced_at: the app wrote the number into the profile's phone field, which now ties the record.
+    // The audit log stays append-only except for rows older than audit_retention.min_age_seconds,
+    // judged by the database's own clock.
+    sql: `
+      ALTER TABLE verifications ADD COLUMN status TEXT NOT NULL DEFAULT 'verified'
+        CHECK (status IN ('verified', 'revoked', 'expired'));
+      ALTER TABLE verifications ADD COLUMN ended_at INTEGER;
+      ALTER TABLE verifications ADD COLUMN phone_synced_at INTEGER;
+      CREATE INDEX verifications_by_status ON verifications (status, verified_at);
+      ALTER TABLE tag_jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'set' CHECK (kind IN ('set', 'clear'));
+
+      CREATE TABLE slack_events (
+        event_id     TEXT NOT NULL PRIMARY KEY,
+        received_at  INTEGER NOT NULL
+      );
+      CREATE INDEX slack_events_by_received_at ON slack_events (received_at);
+
+      CREATE TABLE audit_retention (
+        id               INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+        min_age_seconds  INTEGER NOT NULL CHECK (min_age_seconds >= 86400)
+      );
+      INSERT INTO audit_retention (id, min_age_seconds) VALUES (1, 34560000);
+      DROP TRIGGER audit_events_append_only_delete;
+      CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events
+        WHEN OLD.at > CAST(strftime('%s', 'now') AS INTEGER)
+          - IFNULL((SELECT min_age_seconds FROM audit_retention WHERE id = 1), 4000000000)
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+    `,
+  },
 ];

@@ -14,7 +14,7 @@ import type {
   TagJob,
   VerificationRecord,
 } from '../../verification/model';
-import type { VerificationStore, WorkspaceStore } from '../../verification/ports';
+import type { RecordLifecycleStore, VerificationStore, WorkspaceStore } from '../../verification/ports';
 import {
   type AuditRow,
   type FlowRow,
@@ -25,6 +25,7 @@ import {
   type TagJobRow,
   type VerificationRow,
 } from './rows';
+import { SqliteLifecycle } from './sqlite-lifecycle';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { SqliteWorkspaces } from './sqlite-workspaces';
 
@@ -37,6 +38,7 @@ export class SqliteStore implements VerificationStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   readonly workspaces: WorkspaceStore;
+  readonly lifecycle: RecordLifecycleStore;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -46,6 +48,7 @@ export class SqliteStore implements VerificationStore {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.workspaces = new SqliteWorkspaces(this.db);
+    this.lifecycle = new SqliteLifecycle(this.db);
   }
 
   async createFlow(flow: NewFlow): Promise<boolean> {
@@ -108,7 +111,8 @@ export class SqliteStore implements VerificationStore {
            VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (team_id, user_id) DO UPDATE SET
              e164 = excluded.e164, flow_id = excluded.flow_id,
-             verified_at = excluded.verified_at, profile_tag = excluded.profile_tag`,
+             verified_at = excluded.verified_at, profile_tag = excluded.profile_tag,
+           status = 'verified', ended_at = NULL, phone_synced_at = NULL`,
         ).run(record.teamId, record.userId, record.e164, record.flowId, record.verifiedAt, record.profileTag);
         return 'completed';
       })
@@ -130,7 +134,7 @@ export class SqliteStore implements VerificationStore {
   }
 
   async findVerification(member: Member): Promise<VerificationRecord | undefined> {
-    const row = this.sql('SELECT * FROM verifications WHERE team_id = ? AND user_id = ?').get(
+    const row = this.sql(`SELECT * FROM verifications WHERE team_id = ? AND user_id = ? AND status = 'verified'`).get(
       member.teamId,
       member.userId,
     ) as VerificationRow | undefined;
@@ -189,9 +193,9 @@ export class SqliteStore implements VerificationStore {
 
   async enqueueTagJob(job: Omit<TagJob, 'id'>, runAt: number): Promise<void> {
     this.sql(
-      `INSERT INTO tag_jobs (team_id, user_id, flow_id, tries, run_at)
-       VALUES (?, ?, ?, ?, ?)`,
-    ).run(job.teamId, job.userId, job.flowId, job.tries, runAt);
+      `INSERT INTO tag_jobs (team_id, user_id, kind, flow_id, tries, run_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(job.teamId, job.userId, job.kind, job.flowId, job.tries, runAt);
   }
 
   async claimTagJob(nowSeconds: number, leaseSeconds: number): Promise<TagJob | undefined> {
@@ -220,11 +224,9 @@ export class SqliteStore implements VerificationStore {
   }
 
   private numberVerifiedByOther(member: Member, e164: string): boolean {
-    const row = this.sql('SELECT 1 FROM verifications WHERE team_id = ? AND e164 = ? AND user_id <> ? LIMIT 1').get(
-      member.teamId,
-      e164,
-      member.userId,
-    );
+    const row = this.sql(
+      `SELECT 1 FROM verifications WHERE team_id = ? AND e164 = ? AND user_id <> ? AND status = 'verified' LIMIT 1`,
+    ).get(member.teamId, e164, member.userId);
     return row !== undefined;
   }
 

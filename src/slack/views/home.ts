@@ -11,7 +11,7 @@ export interface HomeStatus {
   readonly profileTag: ProfileTagState;
 }
 
-const TAG_NOTES: Record<ProfileTagState, PlainMessageId> = {
+export const TAG_NOTES: Record<ProfileTagState, PlainMessageId> = {
   set: 'home.badge.set',
   pending: 'home.badge.pending',
   failed: 'home.badge.failed',
@@ -67,6 +67,6 @@ function activityBlocks(activity: readonly AuditEvent[]): types.KnownBlock[] {
   ];
 }
 
-function slackDate(unixSeconds: number, format = '{date_short}'): string {
+export function slackDate(unixSeconds: number, format = '{date_short}'): string {
   return `<!date^${unixSeconds}^${format}|${new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 }

@@ -13,3 +13,8 @@ export function sendingView(maskedNumber: string, channel: Channel = 'sms'): typ
 export function checkingView(): types.ModalView {
   return messageModal([text(`:hourglass_flowing_sand: ${message('progress.checking')}`)]);
 }
+
+/** Shown at once when a removal is confirmed; replaced when the record is gone and the badge cleared. */
+export function removingView(): types.ModalView {
+  return messageModal([text(`:hourglass_flowing_sand: ${message('remove.removing')}`)]);
+}
