@@ -1,3 +1,4 @@
+import type { WorkflowRequestStore } from '../workflows/ports';
 import type { EventReason } from './event-reasons';
 import type { MessageMetadata } from './message-binding';
 import type {
@@ -133,6 +134,7 @@ export interface VerificationStore
     TagJobStore {
   readonly workspaces: WorkspaceStore;
   readonly lifecycle: RecordLifecycleStore;
+  readonly workflows: WorkflowRequestStore;
   close(): Promise<void>;
 }
 
@@ -213,6 +215,11 @@ export type VerifyAgainReason = 'revoked' | 'expired';
 export interface MemberNotifier {
   /** Never throws: a member who cannot be messaged is logged, not retried. */
   askToVerifyAgain(member: Member, reason: VerifyAgainReason): Promise<void>;
+}
+
+/** Hears of every verification recorded (e.g. a workflow step waiting on the member). Never throws. */
+export interface VerifiedObserver {
+  verified(record: VerificationRecord): Promise<void>;
 }
 
 /** Milliseconds since the epoch. */

@@ -3,7 +3,7 @@ import type { AuditTrail } from './audit-trail';
 import { subjectOf } from './flow-rules';
 import type { Flow, ProfileTagState, VerificationRecord, VerifiedBadge } from './model';
 import { maskPhoneNumber } from './phone-number';
-import type { FlowStore, TagResult } from './ports';
+import type { FlowStore, TagResult, VerifiedObserver } from './ports';
 import type { ProfilePhoneSync } from './profile-phone';
 import type { ProfileTagging } from './profile-tagging';
 
@@ -23,6 +23,7 @@ export interface RecordVerificationDependencies {
   readonly audit: AuditTrail;
   readonly allowSharedNumbers: boolean;
   readonly nowSeconds: () => number;
+  readonly observer?: VerifiedObserver;
 }
 
 /** A code matched: the flow becomes verified, the member's record is replaced, and the profile is tagged. */
@@ -52,6 +53,9 @@ export class RecordVerification {
     }
     const maskedNumber = maskPhoneNumber(flow.e164);
     const tag = await this.tag(flow, { maskedNumber, verifiedAt: record.verifiedAt });
+    await this.deps.observer
+      ?.verified(record)
+      .catch((error) => audit.error(subjectOf(flow), 'verified, but telling the observer failed', errorText(error)));
     return { kind: 'verified', record: { ...record, profileTag: tagStateAfter(tag) }, maskedNumber, tag };
   }
 

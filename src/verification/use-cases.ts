@@ -6,7 +6,15 @@ import { EndVerification } from './end-verification';
 import { secondsOf } from './flow-rules';
 import { ForgetWorkspace } from './forget-workspace';
 import type { DeploymentKeys } from './keys';
-import type { AuditObserver, Clock, MemberNotifier, ProfileTagger, SmsGateway, VerificationStore } from './ports';
+import type {
+  AuditObserver,
+  Clock,
+  MemberNotifier,
+  ProfileTagger,
+  SmsGateway,
+  VerificationStore,
+  VerifiedObserver,
+} from './ports';
 import { ProfilePhoneSync } from './profile-phone';
 import { ProfileTagging, type TagRetryPolicy } from './profile-tagging';
 import type { LimitSettings } from './rate-limits';
@@ -32,6 +40,8 @@ export interface UseCaseDependencies {
   readonly clock: Clock;
   /** Hears of every audit event, e.g. to count it. */
   readonly observer?: AuditObserver;
+  /** Hears of every verification recorded: the workflow steps waiting on members. */
+  readonly verified?: VerifiedObserver;
   /** Callback mode: the delivery-report URL of a flow. Without it, delivery is polled. */
   readonly reportTo?: (flowId: string) => string;
 }
@@ -67,6 +77,7 @@ export function createUseCases(deps: UseCaseDependencies): VerificationUseCases 
     audit,
     allowSharedNumbers: settings.allowSharedNumbers,
     nowSeconds,
+    observer: deps.verified,
   });
   const digestKey = keys.messageDigest;
   const ending = new EndVerification({

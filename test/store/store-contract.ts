@@ -1,5 +1,6 @@
 import type { AuditEvent, NewFlow, RateLimit, VerificationRecord } from '../../src/verification/model';
 import type { VerificationStore } from '../../src/verification/ports';
+import { describeWorkflowRequestContract } from './workflow-requests-contract';
 
 /** A store under test: `reopen` closes it and opens the same database again, like a restart. */
 export interface StoreHarness {
@@ -252,6 +253,8 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect((await store.takeRateLimits([{ bucket: 'b', limit: 1, windowSeconds: 60 }], 120)).kind).toBe('full');
       expect(await store.claimTagJob(100, 60)).toBeDefined();
     });
+
+    describeWorkflowRequestContract(() => harness);
 
     describe('workspaces', () => {
       it('saves, replaces, finds and deletes an installation by key', async () => {

@@ -147,6 +147,23 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
       $$;
     `,
   },
+  {
+    version: 8,
+    name: 'pending requests of the Workflow Builder step "Request phone verification"',
+    // One row per step execution; ended_at starts its retention.
+    sql: `
+      CREATE TABLE workflow_requests (
+        execution_id  TEXT NOT NULL PRIMARY KEY,
+        team_id       TEXT NOT NULL,
+        user_id       TEXT NOT NULL,
+        requested_at  BIGINT NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('pending', 'completed', 'declined', 'timed_out')),
+        ended_at      BIGINT
+      );
+      CREATE INDEX workflow_requests_by_member ON workflow_requests (team_id, user_id, state);
+      CREATE INDEX workflow_requests_by_state ON workflow_requests (state, requested_at);
+    `,
+  },
 ];
 
 /**

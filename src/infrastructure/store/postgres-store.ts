@@ -14,10 +14,12 @@ import type {
   VerificationRecord,
 } from '../../verification/model';
 import type { RecordLifecycleStore, VerificationStore, WorkspaceStore } from '../../verification/ports';
+import type { WorkflowRequestStore } from '../../workflows/ports';
 import { PostgresLifecycle } from './postgres-lifecycle';
 import { openPostgresPool, type PostgresPoolOptions } from './postgres-pool';
 import { takeRateLimitsLocked } from './postgres-rate-limits';
 import { inLockedTransaction } from './postgres-transaction';
+import { PostgresWorkflowRequests } from './postgres-workflow-requests';
 import { PostgresWorkspaces } from './postgres-workspaces';
 import {
   type AuditRow,
@@ -42,10 +44,12 @@ export class PostgresStore implements VerificationStore {
   private closed = false;
   readonly workspaces: WorkspaceStore;
   readonly lifecycle: RecordLifecycleStore;
+  readonly workflows: WorkflowRequestStore;
 
   private constructor(private readonly pool: Pool) {
     this.workspaces = new PostgresWorkspaces(pool);
     this.lifecycle = new PostgresLifecycle(pool);
+    this.workflows = new PostgresWorkflowRequests(pool);
   }
 
   /** Connects and brings the schema up to date. The error never contains the connection string. */

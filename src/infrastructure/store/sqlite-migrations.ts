@@ -167,4 +167,21 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
         BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
     `,
   },
+  {
+    version: 8,
+    name: 'pending requests of the Workflow Builder step "Request phone verification"',
+    // One row per step execution; ended_at starts its retention.
+    sql: `
+      CREATE TABLE workflow_requests (
+        execution_id  TEXT NOT NULL PRIMARY KEY,
+        team_id       TEXT NOT NULL,
+        user_id       TEXT NOT NULL,
+        requested_at  INTEGER NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('pending', 'completed', 'declined', 'timed_out')),
+        ended_at      INTEGER
+      );
+      CREATE INDEX workflow_requests_by_member ON workflow_requests (team_id, user_id, state);
+      CREATE INDEX workflow_requests_by_state ON workflow_requests (state, requested_at);
+    `,
+  },
 ];

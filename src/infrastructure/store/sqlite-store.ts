@@ -15,6 +15,7 @@ import type {
   VerificationRecord,
 } from '../../verification/model';
 import type { RecordLifecycleStore, VerificationStore, WorkspaceStore } from '../../verification/ports';
+import type { WorkflowRequestStore } from '../../workflows/ports';
 import {
   type AuditRow,
   type FlowRow,
@@ -27,6 +28,7 @@ import {
 } from './rows';
 import { SqliteLifecycle } from './sqlite-lifecycle';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { SqliteWorkflowRequests } from './sqlite-workflow-requests';
 import { SqliteWorkspaces } from './sqlite-workspaces';
 
 /**
@@ -39,6 +41,7 @@ export class SqliteStore implements VerificationStore {
   private readonly statements = new Map<string, Database.Statement>();
   readonly workspaces: WorkspaceStore;
   readonly lifecycle: RecordLifecycleStore;
+  readonly workflows: WorkflowRequestStore;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -49,6 +52,7 @@ export class SqliteStore implements VerificationStore {
     migrate(this.db);
     this.workspaces = new SqliteWorkspaces(this.db);
     this.lifecycle = new SqliteLifecycle(this.db);
+    this.workflows = new SqliteWorkflowRequests(this.db);
   }
 
   async createFlow(flow: NewFlow): Promise<boolean> {
