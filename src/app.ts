@@ -27,6 +27,7 @@ import { deriveKeys } from './verification/keys';
 import type { Clock } from './verification/ports';
 import { DEFAULT_TAG_RETRY, type TagRetryPolicy } from './verification/profile-tagging';
 import { createUseCases } from './verification/use-cases';
+import { workflowSteps } from './workflow-steps';
 
 export interface RunningApp {
   readonly server: Server;
@@ -42,7 +43,7 @@ export interface AppOptions {
   readonly tagRetry?: TagRetryPolicy;
   /** How often due profile-tag retries are looked for. */
   readonly tagRetryPollMs?: number;
-  /** How often expiry and retention run. */
+  /** How often expiry and retention run (verifications and workflow step requests). */
   readonly maintenancePollMs?: number;
   /** How long shutdown waits for work still running after an ack. */
   readonly drainTimeoutMs?: number;
@@ -63,6 +64,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const { publicUrl } = config;
   const mode = installationMode(config, { store, keys, fetch: slackFetch, logger, nowSeconds: secondsOf(clock) });
   const notifier = new SlackMemberNotifier(mode.botClientFor, logger.child({ component: 'notifier' }));
+  const workflows = workflowSteps({
+    store,
+    botClientFor: mode.botClientFor,
+    timeoutHours: config.workflowTimeoutHours,
+    retentionDays: config.membership.retentionDays,
+    nowSeconds: secondsOf(clock),
+    pollMs: options.maintenancePollMs ?? 60_000,
+    logger,
+  });
   const { tagging, retention, ...verification } = createUseCases({
     store,
     sms: new MessageMediaSmsGateway(new MessageMediaClient({ ...config.messageMedia, fetchImpl: messageMediaFetch })),
@@ -76,6 +86,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     tagRetry,
     clock,
     observer: metrics.audit,
+    verified: workflows.requests,
     reportTo:
       publicUrl === undefined ? undefined : (flowId) => deliveryReportUrl(publicUrl, deliveryTokens.issue(flowId)),
   });
@@ -121,6 +132,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     deliveries: deliveries.watch,
     logger: logger.child({ component: 'slack' }),
   });
+  workflows.register(app);
 
   const retries = new PeriodicTask(
     () => tagging.retryDue(),
@@ -143,6 +155,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   }
   retries.start();
   maintenance.start();
+  workflows.expiry.start();
   ready = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -156,7 +169,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       const closed = app.stop(); // stops accepting; open requests still finish
       await inFlight.drain(options.drainTimeoutMs ?? 15_000);
       await closed;
-      await Promise.all([retries.stop(), maintenance.stop(), deliveries.stop()]);
+      await Promise.all([retries.stop(), maintenance.stop(), workflows.expiry.stop(), deliveries.stop()]);
       await Promise.all([store.close(), outbound.close()]);
       logger.info('verify-phone stopped');
     },

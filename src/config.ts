@@ -40,6 +40,8 @@ export interface Config {
     voiceEnabled: boolean;
   };
   membership: MembershipSettings;
+  /** Hours a "Request phone verification" workflow step waits for the member before it fails. */
+  workflowTimeoutHours: number;
   limits: {
     sendsPerMemberPerHour: number;
     sendsPerNumberPerHour: number;
@@ -115,6 +117,7 @@ export function loadConfig(env: Env): Config {
       voiceEnabled: reader.boolean('VERIFY_VOICE_ENABLED', true),
     },
     membership: membershipSettings(reader),
+    workflowTimeoutHours: reader.integer('VERIFY_WORKFLOW_TIMEOUT_HOURS', { default: 24, min: 1, max: 720 }),
     limits: {
       sendsPerMemberPerHour: reader.integer('VERIFY_SENDS_PER_MEMBER_PER_HOUR', { default: 5, min: 1, max: 1_000 }),
       sendsPerNumberPerHour: reader.integer('VERIFY_SENDS_PER_NUMBER_PER_HOUR', { default: 5, min: 1, max: 1_000 }),

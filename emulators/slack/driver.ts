@@ -184,7 +184,7 @@ export class SlackDriver {
     const found = findButton(open.view, actionId);
     if (!found) throw new Error(`view ${viewId} has no button with action_id ${actionId}`);
     const { blockId, button } = found;
-    const buttonValue = value ?? (typeof button.value === 'string' ? button.value : undefined);
+    const buttonValue = value ?? buttonValueOf(button).value;
     const payload = {
       type: 'block_actions',
       ...this.interactionBase(userId, viewId),
@@ -262,10 +262,45 @@ export class SlackDriver {
       container: { type: 'message', message_ts: posted.ts, channel_id: posted.channel, is_ephemeral: false },
       channel: { id: posted.channel, name: 'directmessage' },
       message: { type: 'message', ts: posted.ts, text: posted.text ?? '', blocks },
-      actions: [{ type: 'button', action_id: actionId, block_id: found.blockId, action_ts: slackTs() }],
+      actions: [
+        {
+          type: 'button',
+          action_id: actionId,
+          block_id: found.blockId,
+          ...buttonValueOf(found.button),
+          action_ts: slackTs(),
+        },
+      ],
     };
     const exchange = await this.deliver('interactive', payload);
     return { ...exchange, ...this.deadlineError(exchange) };
+  }
+
+  /**
+   * Workflow Builder runs the app's custom step `callbackId` with `inputs`: a `function_executed`
+   * event carrying a fresh execution id and `bot_access_token`. Await the step's end with
+   * `emulator.functions.waitForCompletion(executionId)`.
+   */
+  async runFunction(
+    callbackId: string,
+    inputs: Readonly<Record<string, unknown>>,
+  ): Promise<AckResult & { executionId: string }> {
+    const { executionId, token } = this.slack.functions.start(callbackId);
+    const exchange = await this.sendEvent({
+      type: 'function_executed',
+      function: {
+        id: `Fn${callbackId}`,
+        callback_id: callbackId,
+        title: callbackId,
+        type: 'app',
+        app_id: this.slack.appId,
+      },
+      inputs,
+      function_execution_id: executionId,
+      workflow_execution_id: `Wf${executionId.slice(2)}`,
+      bot_access_token: token,
+    });
+    return { ...exchange, executionId };
   }
 
   /**
@@ -462,6 +497,11 @@ function encodeForHttp(type: EnvelopeType, payload: Record<string, unknown>): [s
 /** A Slack timestamp string: seconds with microseconds, e.g. `1712345678.123456`. */
 function slackTs(): string {
   return (Date.now() / 1000).toFixed(6);
+}
+
+/** A button's `value`, as Slack echoes it in the action, when it has one. */
+function buttonValueOf(button: Record<string, unknown>): { value?: string } {
+  return typeof button.value === 'string' ? { value: button.value } : {};
 }
 
 function blocksOf(view: { readonly blocks: unknown }): Record<string, unknown>[] {

@@ -13,6 +13,7 @@ export {
   type UserChange,
   type ViewAckAction,
 } from './driver';
+export type { FunctionCompletion, FunctionExecutions } from './functions';
 export type { Approval, OAuthAppCredentials } from './oauth';
 export { type CallWaitHint, SlackEmulator, type SlackEmulatorOptions, type ViewWaitHint } from './server';
 export type { EnvelopeType, SocketAck, SocketModeServer } from './socket-mode';

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord } from '../../src/shared/guards';
 import { FailureQueue } from '../failure-queue';
 import { listen, type RunningServer, readBody, sendJson, sleep } from '../http';
+import { FunctionExecutions } from './functions';
 import { type Approval, type InstallTarget, type OAuthAppCredentials, OAuthServer, type TokenGrant } from './oauth';
 import { SocketModeServer } from './socket-mode';
 import type {
@@ -50,7 +51,7 @@ export interface SlackEmulatorOptions {
 }
 
 /** Values of a JSON-encoded argument that the emulator decodes (WebClient JSON-encodes nested objects). */
-const JSON_ARGS = new Set(['view', 'profile', 'blocks', 'attachments', 'metadata']);
+const JSON_ARGS = new Set(['view', 'profile', 'blocks', 'attachments', 'metadata', 'outputs']);
 
 const DEFAULT_TEAM: TeamInfo = { id: 'T0000000001', domain: 'acme', name: 'Acme' };
 const DEFAULT_ADMIN: NewUser = { id: 'UADMIN', name: 'admin', role: 'admin' };
@@ -79,6 +80,8 @@ export interface CallWaitHint {
  */
 export class SlackEmulator {
   readonly workspace: Workspace;
+  /** Custom step executions and their completions. */
+  readonly functions: FunctionExecutions;
   /** Every token the emulator accepts, and whose it is. */
   private readonly tokens = new Map<string, TokenGrant>();
   /** The workspaces (and orgs) the app can be installed on, by team or enterprise id. */
@@ -123,6 +126,10 @@ export class SlackEmulator {
     const issue = (token: string, grant: TokenGrant) => this.tokens.set(token, grant);
     this.oauth = options.oauth && new OAuthServer({ ...options.oauth, appId, botUserId }, issue);
     if (options.appToken) this.tokens.set(options.appToken, { kind: 'app', owner: team.id });
+    this.functions = new FunctionExecutions(
+      (token) => this.tokens.set(token, { kind: 'bot', owner: team.id }),
+      (token) => this.tokens.delete(token),
+    );
   }
 
   static async start(options: SlackEmulatorOptions): Promise<SlackEmulator> {
@@ -324,6 +331,7 @@ export class SlackEmulator {
     this.recorded.length = 0;
     this.recordedByMethod.clear();
     this.failures.clear();
+    this.functions.reset();
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
     this.socketServer?.reset();
@@ -401,7 +409,8 @@ export class SlackEmulator {
     // An app-level token opens connections and does nothing else; no other token opens them.
     if ((caller.kind === 'app') !== (method === CONNECTIONS_OPEN))
       return { ok: false, error: 'not_allowed_token_type' };
-    return handler({ args, caller, workspace: this.workspace, socketMode: this.socketServer });
+    const { workspace, functions, socketServer: socketMode } = this;
+    return handler({ args, caller, workspace, functions, socketMode });
   }
 
   private caller(token: string): Caller | undefined {

@@ -1,4 +1,5 @@
 import { isRecord } from '../../src/shared/guards';
+import { FUNCTION_METHODS, type FunctionExecutions } from './functions';
 import type { SocketModeServer } from './socket-mode';
 import { type ApiResponse, type ProfileFieldValue, roleRank, type TeamInfo, type WorkspaceUser } from './types';
 import { checkView } from './view-rules';
@@ -20,6 +21,7 @@ export interface MethodContext {
   readonly args: Readonly<Record<string, unknown>>;
   readonly caller: Caller;
   readonly workspace: Workspace;
+  readonly functions: FunctionExecutions;
   /** Present when the emulator was given an app-level token. */
   readonly socketMode: SocketModeServer | undefined;
 }
@@ -52,6 +54,7 @@ function text(args: Readonly<Record<string, unknown>>, key: string): string | un
 
 /** The Web API methods the emulator implements, keyed by method name. */
 export const METHODS: Readonly<Record<string, MethodHandler>> = {
+  ...FUNCTION_METHODS,
   [CONNECTIONS_OPEN]: ({ socketMode }) => (socketMode ? ok({ url: socketMode.connectionUrl() }) : fail('invalid_auth')),
 
   'auth.test': ({ caller, workspace }) => {

@@ -144,6 +144,14 @@ export const en: Catalog = {
   'dm.expired': 'Your phone verification has expired. Verify again to keep the *Phone verified* badge on your profile.',
   'dm.verify_again': 'Verify again',
 
+  'workflow.request': 'A workflow asks you to verify your phone number. It takes a minute: we text you a code.',
+  'workflow.verify': 'Verify my phone',
+  'workflow.not_now': 'Not now',
+  'workflow.declined': "OK, not now. The workflow is told that you didn't verify.",
+  'workflow.error_declined': 'The member chose not to verify their phone number now.',
+  'workflow.error_timed_out': ({ hours }) =>
+    `The member did not verify their phone number within ${hours} ${hours === 1 ? 'hour' : 'hours'}.`,
+
   'error.internal': "Something went wrong on our side, and this step didn't finish.",
   'error.internal_next': 'Start again in a minute. If it keeps happening, tell a workspace admin.',
 

@@ -120,6 +120,14 @@ export interface MessageParams {
   'dm.expired': NoParams;
   'dm.verify_again': NoParams;
 
+  'workflow.request': NoParams;
+  'workflow.verify': NoParams;
+  'workflow.not_now': NoParams;
+  'workflow.declined': NoParams;
+  /** Shown in the workflow's activity when a request ends unanswered. */
+  'workflow.error_declined': NoParams;
+  'workflow.error_timed_out': { readonly hours: number };
+
   'error.internal': NoParams;
   'error.internal_next': NoParams;
 

@@ -17,6 +17,14 @@ export const ACTION = {
   resendCode: 'resend_code',
   /** Code step and send failures: a new code for the same flow, read out by a call. */
   callCode: 'call_code',
+  /** A workflow's verification request DM: "Not now", its value the step's execution id. */
+  declineRequest: 'decline_verification_request',
+} as const;
+
+/** The Workflow Builder steps' callback ids, as the manifests declare them under `functions`. */
+export const WORKFLOW_STEP = {
+  check: 'check_phone_verification',
+  request: 'request_phone_verification',
 } as const;
 
 export const COMMAND = '/verify-phone';

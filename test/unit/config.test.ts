@@ -45,6 +45,12 @@ describe('loadConfig', () => {
       sendsPerWorkspacePerDay: 1_000,
       failedChecksPerMemberPerDay: 20,
     });
+    expect(config.workflowTimeoutHours).toBe(24);
+  });
+
+  it('reads and bounds the workflow step timeout', () => {
+    expect(loadConfig({ ...valid, VERIFY_WORKFLOW_TIMEOUT_HOURS: '2' }).workflowTimeoutHours).toBe(2);
+    expect(() => loadConfig({ ...valid, VERIFY_WORKFLOW_TIMEOUT_HOURS: '0' })).toThrow(/VERIFY_WORKFLOW_TIMEOUT_HOURS/);
   });
 
   it('reads the abuse-protection settings', () => {

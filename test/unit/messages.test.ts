@@ -17,6 +17,7 @@ const SAMPLE: AllParams = {
   date: '<!date^1800000000^{date_short}|2027-01-15 08:00 UTC>',
   digits: ['0', '4', '8', '2', '1', '3'],
   expiresIn: lifetime(600),
+  hours: 24,
   maskedNumber: '+61 4•• ••• 156',
   reason: 'the phone network refused it',
   retryAfter: wait(3_600),

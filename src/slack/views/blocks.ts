@@ -18,17 +18,19 @@ export interface ButtonSpec {
   readonly label: string;
   readonly actionId: string;
   readonly primary?: boolean;
+  readonly value?: string;
 }
 
 export function buttons(...specs: ButtonSpec[]): types.ActionsBlock {
   return {
     type: 'actions',
     block_id: 'flow_actions',
-    elements: specs.map(({ label, actionId, primary }) => ({
+    elements: specs.map(({ label, actionId, primary, value }) => ({
       type: 'button' as const,
       action_id: actionId,
       text: { type: 'plain_text' as const, text: label },
       ...(primary ? { style: 'primary' as const } : {}),
+      ...(value === undefined ? {} : { value }),
     })),
   };
 }
