@@ -4,6 +4,7 @@ import { MessageMediaClient } from './infrastructure/messagemedia/client';
 import { MessageMediaSmsGateway } from './infrastructure/messagemedia/sms-gateway';
 import { createMetrics } from './infrastructure/metrics/app-metrics';
 import { createOutboundHttp } from './infrastructure/outbound-http';
+import { MemberLocales } from './infrastructure/slack/member-locales';
 import { SLACK_CLIENT_OPTIONS } from './infrastructure/slack/web-client';
 import { openStore } from './infrastructure/store/open-store';
 import { installationMode } from './installation-mode';
@@ -88,6 +89,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     verification,
     references: new FlowReferences(keys.flowReference),
     settings: config.verification,
+    locales: new MemberLocales({ nowMs: clock }),
     logger: logger.child({ component: 'slack' }),
   });
 

@@ -1,3 +1,4 @@
+import type { MemberLocales } from '../infrastructure/slack/member-locales';
 import type { AppLogger } from '../logger';
 import type { FlowReferences } from '../verification/flow-reference';
 import type { VerificationSettings } from '../verification/settings';
@@ -9,5 +10,7 @@ export interface ListenerDependencies {
   readonly references: FlowReferences;
   /** The rules the views spell out to the member (code length, expiry, cooldown, countries). */
   readonly settings: VerificationSettings;
+  /** The language each member reads, looked up once a request where no modal carries it. */
+  readonly locales: MemberLocales;
   readonly logger: AppLogger;
 }

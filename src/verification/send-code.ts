@@ -1,3 +1,4 @@
+import type { Messages } from '../messages/catalog';
 import { errorText } from '../shared/error-text';
 import type { AuditTrail } from './audit-trail';
 import { bindingOf, type FlowProblem, isOwnedBy, resendProblem, subjectOf } from './flow-rules';
@@ -64,16 +65,16 @@ export class SendCode {
     return { kind: 'ready', maskedNumber };
   }
 
-  /** Generates the code and sends it to a flow in `sending`. */
-  async send(flowId: string, workspaceName: string, kind: SendKind): Promise<SendResult> {
+  /** Generates the code and sends it to a flow in `sending`, worded in the member's language `t`. */
+  async send(flowId: string, workspaceName: string, kind: SendKind, t: Messages): Promise<SendResult> {
     const flow = await this.deps.store.findFlow(flowId);
     if (flow?.status !== 'sending') return { kind: 'gone' };
     // Recorded here, after Slack's ack, rather than at the start: the ack path does only what decides the answer.
     if (kind === 'first') await this.deps.audit.record('flow_started', subjectOf(flow));
-    return this.deliver(flow, workspaceName, kind === 'first' ? 'sent' : 'resent');
+    return this.deliver(flow, workspaceName, t, kind === 'first' ? 'sent' : 'resent');
   }
 
-  private async deliver(flow: Flow, workspaceName: string, event: 'sent' | 'resent'): Promise<SendResult> {
+  private async deliver(flow: Flow, workspaceName: string, t: Messages, event: 'sent' | 'resent'): Promise<SendResult> {
     const { sms, digestKey, settings, nowSeconds } = this.deps;
     const code = generateCode(settings.codeLength);
     const expiresAt = nowSeconds() + settings.codeTtlSeconds;
@@ -81,7 +82,7 @@ export class SendCode {
     try {
       messageId = await sms.send({
         to: flow.e164,
-        text: verificationSmsText(code, workspaceName, settings.codeTtlSeconds),
+        text: verificationSmsText(t, code, workspaceName, settings.codeTtlSeconds),
         metadata: bindingMetadata(digestKey, bindingOf({ ...flow, expiresAt }), code),
         expiresAt,
       });

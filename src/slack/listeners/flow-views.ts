@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { message } from '../../messages/catalog';
+import type { Messages } from '../../messages/catalog';
 import { wait } from '../../messages/duration';
 import type { SendResult } from '../../verification/send-code';
 import type { VerificationSettings } from '../../verification/settings';
@@ -8,12 +8,13 @@ import { sendFailedView, sendUnrecordedView } from '../views/outcome';
 
 /** The code step with this deployment's settings filled in. */
 export function codeStepFor(
+  t: Messages,
   settings: VerificationSettings,
   flowReference: string,
   maskedNumber: string,
   notice?: string,
 ): types.ModalView {
-  return codeStepView({
+  return codeStepView(t, {
     flowReference,
     maskedNumber,
     codeLength: settings.codeLength,
@@ -25,6 +26,7 @@ export function codeStepFor(
 
 /** What the modal shows once a send (first or resend) has an answer. */
 export function afterSendView(
+  t: Messages,
   settings: VerificationSettings,
   flowReference: string,
   maskedNumber: string,
@@ -33,17 +35,17 @@ export function afterSendView(
 ): types.ModalView {
   switch (sent.kind) {
     case 'sent':
-      return codeStepFor(settings, flowReference, sent.maskedNumber, notice);
+      return codeStepFor(t, settings, flowReference, sent.maskedNumber, notice);
     case 'sent_unrecorded':
-      return sendUnrecordedView(flowReference, sent.maskedNumber);
+      return sendUnrecordedView(t, flowReference, sent.maskedNumber);
     case 'failed':
-      return sendFailedView(flowReference, sent.maskedNumber, sent.reason);
+      return sendFailedView(t, flowReference, sent.maskedNumber, sent.reason);
     case 'gone':
-      return sendFailedView(flowReference, maskedNumber, 'gone');
+      return sendFailedView(t, flowReference, maskedNumber, 'gone');
   }
 }
 
 /** The same words for every budget, so a refusal never tells a member about anyone else's activity. */
-export function rateLimitedText(retryAfterSeconds: number): string {
-  return message('send.rate_limited', { retryAfter: wait(retryAfterSeconds) });
+export function rateLimitedText(t: Messages, retryAfterSeconds: number): string {
+  return t.text('send.rate_limited', { retryAfter: wait(retryAfterSeconds) });
 }

@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
-import { message } from '../../messages/catalog';
+import type { Messages } from '../../messages/catalog';
 import { lifetime, wait } from '../../messages/duration';
 import { CALLBACK, CODE_INPUT } from '../ids';
-import { buttons, note, OTHER_NUMBER, RESEND, stepModal, text } from './blocks';
+import { buttons, note, otherNumber, resend, stepModal, text } from './blocks';
 
 export interface CodeStepOptions {
   readonly flowReference: string;
@@ -14,19 +14,19 @@ export interface CodeStepOptions {
   readonly notice?: string;
 }
 
-export function codeStepView(options: CodeStepOptions): types.ModalView {
+export function codeStepView(t: Messages, options: CodeStepOptions): types.ModalView {
   const { flowReference, maskedNumber, codeLength, ttlSeconds, resendCooldownSeconds, notice } = options;
-  return stepModal({
+  return stepModal(t, {
     callbackId: CALLBACK.codeStep,
     flowReference,
-    submit: message('code.submit'),
+    submit: t.text('code.submit'),
     blocks: [
-      text(message('code.prompt', { codeLength, maskedNumber, expiresIn: lifetime(ttlSeconds) })),
+      text(t.text('code.prompt', { codeLength, maskedNumber, expiresIn: lifetime(ttlSeconds) })),
       ...(notice ? [note(notice)] : []),
       {
         type: 'input',
         block_id: CODE_INPUT.blockId,
-        label: { type: 'plain_text', text: message('code.input_label', { codeLength }) },
+        label: { type: 'plain_text', text: t.text('code.input_label', { codeLength }) },
         element: {
           type: 'plain_text_input',
           action_id: CODE_INPUT.actionId,
@@ -36,11 +36,11 @@ export function codeStepView(options: CodeStepOptions): types.ModalView {
           placeholder: { type: 'plain_text', text: '0'.repeat(codeLength) },
         },
       },
-      buttons(RESEND, OTHER_NUMBER),
+      buttons(resend(t), otherNumber(t)),
       note(
         resendCooldownSeconds > 0
-          ? message('code.resend_after', { wait: wait(resendCooldownSeconds) })
-          : message('code.resend_now'),
+          ? t.text('code.resend_after', { wait: wait(resendCooldownSeconds) })
+          : t.text('code.resend_now'),
       ),
     ],
   });

@@ -1,13 +1,13 @@
 import type { types } from '@slack/bolt';
-import { message } from '../../messages/catalog';
+import type { Messages } from '../../messages/catalog';
 import { messageModal, text } from './blocks';
 
 /** Shown at once when a number is accepted; replaced by the code step when the SMS is out. */
-export function sendingView(maskedNumber: string): types.ModalView {
-  return messageModal([text(`:hourglass_flowing_sand: ${message('progress.sending', { maskedNumber })}`)]);
+export function sendingView(t: Messages, maskedNumber: string): types.ModalView {
+  return messageModal(t, [text(`:hourglass_flowing_sand: ${t.text('progress.sending', { maskedNumber })}`)]);
 }
 
 /** Shown at once when a code is submitted; replaced by the result after the provider lookup. */
-export function checkingView(): types.ModalView {
-  return messageModal([text(`:hourglass_flowing_sand: ${message('progress.checking')}`)]);
+export function checkingView(t: Messages): types.ModalView {
+  return messageModal(t, [text(`:hourglass_flowing_sand: ${t.text('progress.checking')}`)]);
 }

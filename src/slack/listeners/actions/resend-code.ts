@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
-import { message } from '../../../messages/catalog';
+import type { Messages } from '../../../messages/catalog';
 import { wait } from '../../../messages/duration';
 import type { ResendStart } from '../../../verification/send-code';
 import type { ListenerDependencies } from '../../dependencies';
@@ -8,40 +8,46 @@ import { sendingView } from '../../views/progress';
 import { afterSendView, codeStepFor, rateLimitedText } from '../flow-views';
 import { memberOf } from '../member';
 import { OpenModal } from '../modal';
+import { readModal } from '../modal-words';
 
 /** "Resend code": a new code for the same flow, after the cooldown and within the send budgets. */
-export function resendCode({ verification, references, settings, logger }: ListenerDependencies) {
+export function resendCode(deps: ListenerDependencies) {
+  const { verification, references, settings, logger } = deps;
   /** The view for a resend that cannot go ahead now. */
-  const refusedView = (prepared: Exclude<ResendStart, { kind: 'ready' }>, reference: string): types.ModalView => {
+  const refusedView = (
+    t: Messages,
+    prepared: Exclude<ResendStart, { kind: 'ready' }>,
+    reference: string,
+  ): types.ModalView => {
     switch (prepared.kind) {
       case 'cooldown': {
-        const notice = `:hourglass: ${message('resend.cooldown', { wait: wait(prepared.retryAfterSeconds) })}`;
-        return codeStepFor(settings, reference, prepared.maskedNumber, notice);
+        const notice = `:hourglass: ${t.text('resend.cooldown', { wait: wait(prepared.retryAfterSeconds) })}`;
+        return codeStepFor(t, settings, reference, prepared.maskedNumber, notice);
       }
       case 'rate_limited': {
-        const notice = `:no_entry: ${rateLimitedText(prepared.retryAfterSeconds)}`;
-        return codeStepFor(settings, reference, prepared.maskedNumber, notice);
+        const notice = `:no_entry: ${rateLimitedText(t, prepared.retryAfterSeconds)}`;
+        return codeStepFor(t, settings, reference, prepared.maskedNumber, notice);
       }
       default:
-        return flowEndedView(prepared.kind);
+        return flowEndedView(t, prepared.kind);
     }
   };
 
   return async ({ ack, body, client }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
     await ack();
     if (!body.view) return;
-    const { id: viewId, private_metadata: reference } = body.view;
     const member = memberOf(body);
+    const { t, reference } = await readModal(deps, client, member, body.view.private_metadata);
     const flowId = references.open(member, reference);
-    const modal = new OpenModal(client, logger, viewId, { ...member, ...(flowId && { flowId }) });
+    const modal = new OpenModal(client, logger, body.view.id, { ...member, ...(flowId && { flowId }) }, t);
     await modal.finish(async () => {
-      if (!flowId) return flowEndedView('unknown_flow');
+      if (!flowId) return flowEndedView(t, 'unknown_flow');
       const prepared = await verification.sendCode.prepareResend(member, flowId);
-      if (prepared.kind !== 'ready') return refusedView(prepared, reference);
-      await modal.show(sendingView(prepared.maskedNumber));
-      const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'resend');
-      const notice = `:incoming_envelope: ${message('resend.sent')}`;
-      return afterSendView(settings, reference, prepared.maskedNumber, sent, notice);
+      if (prepared.kind !== 'ready') return refusedView(t, prepared, reference);
+      await modal.show(sendingView(t, prepared.maskedNumber));
+      const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'resend', t);
+      const notice = `:incoming_envelope: ${t.text('resend.sent')}`;
+      return afterSendView(t, settings, reference, prepared.maskedNumber, sent, notice);
     });
   };
 }
