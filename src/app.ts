@@ -6,6 +6,7 @@ import { deliveryReportUrl } from './infrastructure/messagemedia/delivery-report
 import { MessageMediaSmsGateway } from './infrastructure/messagemedia/sms-gateway';
 import { createMetrics } from './infrastructure/metrics/app-metrics';
 import { createOutboundHttp } from './infrastructure/outbound-http';
+import { MemberLocales } from './infrastructure/slack/member-locales';
 import { SLACK_CLIENT_OPTIONS } from './infrastructure/slack/web-client';
 import { openStore } from './infrastructure/store/open-store';
 import { installationMode } from './installation-mode';
@@ -119,6 +120,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     references: new FlowReferences(keys.flowReference),
     settings: config.verification,
     deliveries: deliveries.watch,
+    locales: new MemberLocales({ nowMs: clock }),
     logger: logger.child({ component: 'slack' }),
   });
 

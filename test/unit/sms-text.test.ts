@@ -1,18 +1,51 @@
-import { message } from '../../src/messages/catalog';
+import { LOCALES, type Locale, messagesFor } from '../../src/messages/catalog';
 import { lifetime } from '../../src/messages/duration';
 import { verificationCallText, verificationSmsText } from '../../src/verification/sms-text';
+import { type SmsSize, smsSize } from '../support/sms-segments';
+import { english } from '../support/texts';
+
+/** The longest a workspace's domain can be, which is what names it in the SMS. */
+const LONGEST_DOMAIN = 'a'.repeat(21);
+
+/** The budget stated in the README: one segment, of 160 GSM-7 characters or, for Japanese, 70 UCS-2 ones. */
+const ENCODINGS: Record<Locale, SmsSize['encoding']> = {
+  en: 'GSM-7',
+  es: 'GSM-7',
+  fr: 'GSM-7',
+  de: 'GSM-7',
+  'pt-BR': 'GSM-7',
+  ja: 'UCS-2',
+};
 
 describe('verificationSmsText', () => {
   it('carries the code once, as its only run of digits', () => {
-    const text = verificationSmsText('048213', 'acme', 600);
-    expect(text).toBe(message('sms.code', { code: '048213', workspace: 'acme', expiresIn: lifetime(600) }));
+    const text = verificationSmsText(english, '048213', 'acme', 600);
+    expect(text).toBe(english.text('sms.code', { code: '048213', workspace: 'acme', expiresIn: lifetime(600) }));
     expect(text.match(/\d+/g)).toEqual(['048213', '10']);
   });
 
   it('leaves out a workspace name with digits, so nothing else looks like a code', () => {
-    const text = verificationSmsText('1234', 'team4567', 86_400);
+    const text = verificationSmsText(english, '1234', 'team4567', 86_400);
     expect(text.match(/\d{4,}/g)).toEqual(['1234']);
-    expect(text).toBe(message('sms.code', { code: '1234', workspace: undefined, expiresIn: lifetime(86_400) }));
+    expect(text).toBe(english.text('sms.code', { code: '1234', workspace: undefined, expiresIn: lifetime(86_400) }));
+  });
+
+  it.each(LOCALES)('is worded in %s', (locale) => {
+    const t = messagesFor(locale);
+    expect(verificationSmsText(t, '048213', 'acme', 600)).toBe(
+      t.text('sms.code', { code: '048213', workspace: 'acme', expiresIn: lifetime(600) }),
+    );
+  });
+
+  it.each(LOCALES)('fits one SMS segment in %s, whatever the code, workspace and lifetime', (locale) => {
+    const t = messagesFor(locale);
+    const encoding = ENCODINGS[locale];
+    for (const workspace of [LONGEST_DOMAIN, '']) {
+      for (let ttl = 60; ttl <= 86_400; ttl += 60) {
+        const size = smsSize(verificationSmsText(t, '01234567', workspace, ttl));
+        expect(size).toMatchObject({ encoding, segments: 1 });
+      }
+    }
   });
 });
 

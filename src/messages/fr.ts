@@ -1,0 +1,120 @@
+import type { Catalog } from './entries';
+import { EXAMPLE_NUMBER, MASKED_EXAMPLE } from './examples';
+import { counting } from './plural';
+
+// French, addressing the member as "vous". A no-break space (\u00a0) keeps ":", "?" from starting a line.
+
+const { plural, duration } = counting('fr', {
+  second: { one: '# seconde', other: '# secondes' },
+  minute: { one: '# minute', other: '# minutes' },
+  hour: { one: '# heure', other: '# heures' },
+});
+
+export const fr: Catalog = {
+  'modal.title': 'Vérifier votre numéro',
+  'modal.cancel': 'Annuler',
+  'modal.close': 'Fermer',
+  'button.start_again': 'Recommencer',
+  'button.resend': 'Renvoyer le code',
+  'button.other_number': 'Utiliser un autre numéro',
+
+  'phone.intro':
+    'Prouvez que ce téléphone est bien le vôtre\u00a0: nous allons y envoyer un code à usage unique par SMS. Saisissez ensuite ce code, et votre profil Slack sera marqué *téléphone vérifié*.',
+  'phone.input_label': 'Numéro de mobile',
+  'phone.placeholder': EXAMPLE_NUMBER,
+  'phone.hint_local': ({ country }) => `Au format international (${EXAMPLE_NUMBER}) ou un numéro local (${country}).`,
+  'phone.hint_international': `Indiquez l'indicatif du pays, par ex. ${EXAMPLE_NUMBER}.`,
+  'phone.note': `Le tarif habituel des SMS peut s'appliquer. Votre numéro n'est affiché que masqué, comme ${MASKED_EXAMPLE}.`,
+  'phone.submit': 'Envoyer le code',
+  'phone.empty': 'Saisissez votre numéro de mobile.',
+  'phone.too_long': "C'est trop long pour un numéro de téléphone.",
+  'phone.unparseable': `Cela ne ressemble pas à un numéro de téléphone. Indiquez l'indicatif du pays, par ex. ${EXAMPLE_NUMBER}.`,
+  'phone.invalid': "Ce numéro de téléphone n'est pas valide. Vérifiez les chiffres et l'indicatif du pays.",
+  'phone.not_mobile': 'Cela ressemble à une ligne fixe. Saisissez un numéro de mobile qui peut recevoir des SMS.',
+  'phone.costly':
+    'Nous ne pouvons pas envoyer de code aux numéros surtaxés, gratuits, à coûts partagés ou de radiomessagerie. Saisissez votre numéro de mobile.',
+  'phone.global_network':
+    "Nous ne pouvons pas envoyer de code aux numéros satellites ou de réseaux internationaux (+870, +881, +882, +883). Saisissez le numéro de mobile d'un pays.",
+  'phone.flow_taken': 'Ce formulaire a expiré. Fermez-le et relancez /verify-phone.',
+  'phone.country_not_allowed': ({ countries }) =>
+    `Les codes ne peuvent être envoyés qu'à des numéros de ces pays\u00a0: ${countries.join(', ')}.`,
+  'number.taken':
+    "Ce numéro ne peut pas être vérifié pour votre compte. S'il est à vous, adressez-vous à un administrateur de l'espace de travail.",
+
+  'progress.sending': ({ maskedNumber }) => `Envoi d'un code au *${maskedNumber}*…`,
+  'progress.checking': 'Vérification de votre code…',
+
+  'send.failed': ({ maskedNumber }) => `Nous n'avons pas pu envoyer de code au ${maskedNumber}.`,
+  'send.rejected':
+    "Le service SMS a refusé d'envoyer un message à ce numéro. Vérifiez qu'il s'agit d'un numéro de mobile qui peut recevoir des SMS.",
+  'send.unavailable':
+    "Le service SMS ne répond pas pour le moment. Rien n'a été envoyé. Réessayez dans quelques minutes.",
+  'send.unconfirmed':
+    "Nous n'avons pas pu confirmer l'envoi du SMS. Si aucun code n'arrive d'ici une minute, utilisez *Renvoyer le code*\u00a0: tout code précédent cessera de fonctionner.",
+  'send.gone': "Cette vérification a déjà avancé. Recommencez si vous avez encore besoin d'un code.",
+  'send.rate_limited': ({ retryAfter }) => `Trop de codes ont été demandés. Réessayez dans ${duration(retryAfter)}.`,
+  'send.may_have_arrived': ({ maskedNumber }) =>
+    `Le service SMS a accepté le message, un code peut donc arriver au *${maskedNumber}*, mais nous n'avons pas pu terminer de notre côté. Si aucun code n'arrive d'ici une minute, utilisez *Renvoyer le code*, ou recommencez.`,
+
+  'code.prompt': ({ codeLength, maskedNumber, expiresIn }) =>
+    `Saisissez le code à ${codeLength} chiffres envoyé au *${maskedNumber}*. Il expire ${duration(expiresIn)} après son envoi.`,
+  'code.input_label': ({ codeLength }) => `Code à ${codeLength} chiffres`,
+  'code.submit': 'Vérifier',
+  'code.resend_after': ({ wait }) =>
+    `Rien reçu\u00a0? Vous pouvez demander un nouveau code ${duration(wait)} après le précédent.`,
+  'code.resend_now': 'Rien reçu\u00a0? Demandez un nouveau code.',
+  'code.malformed': ({ codeLength }) => `Saisissez les ${codeLength} chiffres du SMS, sans rien d'autre.`,
+  'code.rate_limited':
+    "Trop de codes erronés aujourd'hui. Réessayez demain, ou adressez-vous à un administrateur de l'espace de travail.",
+  'code.wrong': ({ attemptsLeft }) =>
+    `Ce code n'est pas le bon. ${plural(attemptsLeft, { one: 'Il reste # tentative', other: 'Il reste # tentatives' })}.`,
+  'code.lookup_failed':
+    "Nous n'avons pas pu vérifier votre code pour l'instant, et cet essai n'a pas été compté. Envoyez-le à nouveau.",
+
+  'resend.cooldown': ({ wait }) => `Vous pourrez demander un nouveau code dans ${duration(wait)}.`,
+  'resend.sent': 'Nous avons envoyé un nouveau code. Les codes précédents ne fonctionnent plus.',
+
+  'flow.unknown_flow': "Cette vérification n'est pas la vôtre ou n'est plus valide.",
+  'flow.expired': 'Ce code a expiré.',
+  'flow.locked': 'Trop de codes erronés\u00a0: ce code ne fonctionne plus.',
+  'flow.already_verified': 'Ce code a déjà été utilisé.',
+  'flow.not_sent': "Ce code n'a jamais été envoyé, il ne peut donc pas être vérifié.",
+  'flow.start_again': 'Recommencez pour recevoir un nouveau code.',
+
+  'verified.title': ({ maskedNumber }) => `Le ${maskedNumber} est vérifié.`,
+  'verified.close': 'Vous pouvez fermer cette fenêtre.',
+  'badge.set': 'Votre profil Slack indique désormais que votre téléphone est vérifié.',
+  'badge.not_configured':
+    "Votre vérification est enregistrée, mais cet espace de travail n'a pas configuré le champ de profil *Phone verified*\u00a0: aucun badge n'a donc été ajouté. L'administrateur de votre espace de travail a été prévenu.",
+  'badge.transient':
+    'Slack est très sollicité en ce moment\u00a0: le badge *Phone verified* apparaîtra bientôt sur votre profil.',
+  'badge.refused':
+    "Votre vérification est enregistrée, mais Slack n'a pas accepté la mise à jour du profil\u00a0: aucun badge n'a donc été ajouté. L'administrateur de votre espace de travail a été prévenu.",
+
+  'home.title': 'Vérification du téléphone',
+  'home.verified': ({ maskedNumber, date }) => `*Vérifié\u00a0:* ${maskedNumber}, le ${date}.`,
+  'home.not_verified':
+    "Vous n'avez pas encore vérifié de numéro de téléphone. Cela prend une minute\u00a0: nous vous envoyons un code par SMS, et vous le saisissez.",
+  'home.verify': 'Vérifier mon numéro de téléphone',
+  'home.verify_other': 'Vérifier un autre numéro',
+  'home.badge.set': 'Votre profil affiche le badge *Phone verified*.',
+  'home.badge.pending': 'Le badge de votre profil est en cours de mise à jour.',
+  'home.badge.failed':
+    "Le badge de votre profil n'a pas pu être ajouté\u00a0; l'administrateur de votre espace de travail peut corriger cela.",
+  'home.badge.not_configured':
+    "Cet espace de travail n'a pas configuré le champ de profil *Phone verified*\u00a0: aucun badge n'est donc affiché.",
+  'home.activity_title': 'Activité récente (administrateurs uniquement)',
+  'home.activity_empty': 'Aucune activité de vérification pour le moment.',
+  'home.reinstall_needed':
+    "*Les badges de profil sont désactivés\u00a0:* l'app a été installée par un membre qui n'est ni administrateur ni propriétaire de l'espace de travail, elle ne peut donc pas remplir le champ *Phone verified*. Les vérifications fonctionnent toujours. Un administrateur ou un propriétaire doit réinstaller l'app pour activer les badges.",
+
+  'error.internal': "Un problème est survenu de notre côté, et cette étape n'a pas abouti.",
+  'error.internal_next':
+    "Utilisez *Recommencer* dans une minute. Si le problème persiste, prévenez un administrateur de l'espace de travail.",
+
+  'profile.badge_value': ({ maskedNumber, date }) => `${maskedNumber} (vérifié le ${date})`,
+  'profile.badge_alt': ({ date }) => `Vérifié le ${date}`,
+
+  'sms.code': ({ code, workspace, expiresIn }) =>
+    `Votre code de vérification ${workspace ? `Slack ${workspace}` : 'Slack'} est ${code}. Il expire dans ${duration(expiresIn)}. Ne le partagez avec personne.`,
+};
