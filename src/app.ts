@@ -63,7 +63,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const deliveryTokens = new DeliveryTokens(keys.deliveryReport);
   const { publicUrl } = config;
   const mode = installationMode(config, { store, keys, fetch: slackFetch, logger, nowSeconds: secondsOf(clock) });
-  const notifier = new SlackMemberNotifier(mode.botClientFor, logger.child({ component: 'notifier' }));
+  // One cache of member locales for the listeners and the "verify again" DMs.
+  const locales = new MemberLocales({ nowMs: clock });
+  const notifier = new SlackMemberNotifier(mode.botClientFor, locales, logger.child({ component: 'notifier' }));
   const { tagging, retention, ...verification } = createUseCases({
     store,
     sms: new MessageMediaSmsGateway(new MessageMediaClient({ ...config.messageMedia, fetchImpl: messageMediaFetch })),
@@ -120,7 +122,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     references: new FlowReferences(keys.flowReference),
     settings: config.verification,
     deliveries: deliveries.watch,
-    locales: new MemberLocales({ nowMs: clock }),
+    locales,
     logger: logger.child({ component: 'slack' }),
   });
 

@@ -46,7 +46,7 @@ export function afterSendView(
         flowReference,
         sent.maskedNumber,
         sent.offer,
-        resent ? newCodeNotice(sent.offer) : undefined,
+        resent ? newCodeNotice(t, sent.offer) : undefined,
       );
     case 'sent_unrecorded':
       return sendUnrecordedView(t, flowReference, sent.maskedNumber);
@@ -58,10 +58,10 @@ export function afterSendView(
 }
 
 /** What a resend's code step says above the input: a new code went out, by text or by a call. */
-export function newCodeNotice({ channel }: ChannelOffer): string {
+export function newCodeNotice(t: Messages, { channel }: ChannelOffer): string {
   return channel === 'voice'
-    ? `:telephone_receiver: ${message('resend.called')}`
-    : `:incoming_envelope: ${message('resend.sent')}`;
+    ? `:telephone_receiver: ${t.text('resend.called')}`
+    : `:incoming_envelope: ${t.text('resend.sent')}`;
 }
 
 /** The same words for every budget, so a refusal never tells a member about anyone else's activity. */

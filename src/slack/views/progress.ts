@@ -15,6 +15,6 @@ export function checkingView(t: Messages): types.ModalView {
 }
 
 /** Shown at once when a removal is confirmed; replaced when the record is gone and the badge cleared. */
-export function removingView(): types.ModalView {
-  return messageModal([text(`:hourglass_flowing_sand: ${message('remove.removing')}`)]);
+export function removingView(t: Messages): types.ModalView {
+  return messageModal(t, [text(`:hourglass_flowing_sand: ${t.text('remove.removing')}`)]);
 }
