@@ -17,6 +17,7 @@ export const de: Catalog = {
   'button.start_again': 'Neu beginnen',
   'button.resend': 'Code erneut senden',
   'button.other_number': 'Andere Nummer verwenden',
+  'button.call': 'Lieber anrufen',
 
   'phone.intro':
     'Bestätige, dass dieses Telefon dir gehört: Wir schicken dir einen Einmalcode per SMS. Gib den Code danach ein, und dein Slack-Profil wird als *Telefon verifiziert* markiert.',
@@ -43,6 +44,7 @@ export const de: Catalog = {
     'Diese Nummer kann für dein Konto nicht verifiziert werden. Wenn sie dir gehört, wende dich an einen Workspace-Admin.',
 
   'progress.sending': ({ maskedNumber }) => `Code wird an *${maskedNumber}* gesendet …`,
+  'progress.calling': ({ maskedNumber }) => `*${maskedNumber}* wird angerufen, um dir einen Code vorzulesen …`,
   'progress.checking': 'Dein Code wird geprüft …',
 
   'send.failed': ({ maskedNumber }) => `Wir konnten keinen Code an ${maskedNumber} senden.`,
@@ -60,6 +62,8 @@ export const de: Catalog = {
 
   'code.prompt': ({ codeLength, maskedNumber, expiresIn }) =>
     `Gib den ${codeLength}-stelligen Code ein, den wir an *${maskedNumber}* gesendet haben. Er läuft ${duration(expiresIn)} nach dem Senden ab.`,
+  'code.prompt_voice': ({ codeLength, maskedNumber, expiresIn }) =>
+    `Gib den ${codeLength}-stelligen Code ein, den wir dir beim Anruf auf *${maskedNumber}* vorgelesen haben. Er läuft ${duration(expiresIn)} nach dem Anruf ab.`,
   'code.input_label': ({ codeLength }) => `${codeLength}-stelliger Code`,
   'code.submit': 'Verifizieren',
   'code.resend_after': ({ wait }) =>
@@ -73,8 +77,19 @@ export const de: Catalog = {
   'code.lookup_failed':
     'Wir konnten deinen Code gerade nicht prüfen; dieser Versuch wurde nicht gezählt. Sende ihn noch einmal.',
 
+  'delivery.delivered': ({ maskedNumber }) => `Zugestellt an ${maskedNumber}.`,
+  'delivery.not_delivered': ({ reason }) =>
+    `Nicht zugestellt: ${reason}. Prüfe die Nummer oder lass dich stattdessen anrufen.`,
+  'delivery.reason.expired': 'das Telefon war nicht erreichbar, bevor der Code abgelaufen ist',
+  'delivery.reason.blocked': 'diese Nummer ist für unsere SMS gesperrt',
+  'delivery.reason.duplicate': 'der SMS-Dienst hat sie als Wiederholung einer früheren SMS zurückgehalten',
+  'delivery.reason.no_route': 'der SMS-Dienst hat keinen Weg zu dieser Nummer',
+  'delivery.reason.account': 'der SMS-Dienst hat sie auf unserer Seite gestoppt',
+  'delivery.reason.refused': 'das Mobilfunknetz hat sie abgelehnt',
+  'delivery.reason.failed': 'das Mobilfunknetz konnte sie nicht zustellen',
   'resend.cooldown': ({ wait }) => `Du kannst in ${duration(wait)} einen neuen Code anfordern.`,
   'resend.sent': 'Wir haben einen neuen Code gesendet. Frühere Codes funktionieren nicht mehr.',
+  'resend.called': 'Wir rufen dich an und lesen dir einen neuen Code vor. Frühere Codes funktionieren nicht mehr.',
 
   'flow.unknown_flow': 'Diese Verifizierung gehört nicht dir oder ist nicht mehr gültig.',
   'flow.expired': 'Dieser Code ist abgelaufen.',
@@ -109,6 +124,31 @@ export const de: Catalog = {
   'home.reinstall_needed':
     '*Profilabzeichen sind deaktiviert:* Die App wurde von einem Mitglied installiert, das weder Admin noch Inhaber des Workspace ist, daher kann sie das Feld *Phone verified* nicht setzen. Verifizierungen funktionieren weiterhin. Ein Admin oder Inhaber sollte die App neu installieren, um Abzeichen zu aktivieren.',
 
+  'install.not_installed':
+    'Die Telefonverifizierung ist in diesem Workspace noch nicht installiert. Bitte einen Workspace-Admin, die App zu installieren.',
+
+  'status.verified': ({ maskedNumber, date }) => `Deine Telefonnummer ${maskedNumber} ist seit ${date} verifiziert.`,
+  'status.not_verified': 'Du hast keine Telefonnummer verifiziert. Führe /verify-phone aus, um das jetzt zu tun.',
+
+  'remove.confirm': ({ maskedNumber }) =>
+    `Verifizierung von *${maskedNumber}* entfernen? Das Abzeichen *Phone verified* wird aus deinem Profil entfernt. Du kannst jederzeit erneut verifizieren.`,
+  'remove.submit': 'Entfernen',
+  'remove.removing': 'Deine Verifizierung wird entfernt …',
+  'remove.done': 'Deine Telefonverifizierung ist entfernt, und das Abzeichen wurde aus deinem Profil gelöscht.',
+  'remove.nothing': 'Du hast keine Telefonverifizierung, die entfernt werden könnte.',
+
+  'help.intro': 'Befehle der Telefonverifizierung:',
+  'help.start': 'deine Telefonnummer per SMS verifizieren.',
+  'help.status': 'ob deine Nummer verifiziert ist, seit wann und ob dein Profil das Abzeichen zeigt.',
+  'help.remove': 'deine Verifizierung und das Profilabzeichen entfernen.',
+  'help.help': 'diese Liste.',
+  'help.unknown': ({ subcommand }) => `Den Befehl „${subcommand}“ gibt es nicht.`,
+
+  'dm.revoked':
+    'Deine Telefonverifizierung ist beendet, weil sich die Telefonnummer in deinem Slack-Profil geändert hat. Verifiziere erneut, um das Abzeichen *Phone verified* zurückzubekommen.',
+  'dm.expired':
+    'Deine Telefonverifizierung ist abgelaufen. Verifiziere erneut, damit das Abzeichen *Phone verified* in deinem Profil bleibt.',
+  'dm.verify_again': 'Erneut verifizieren',
   'error.internal': 'Auf unserer Seite ist etwas schiefgelaufen, und dieser Schritt wurde nicht abgeschlossen.',
   'error.internal_next':
     'Nutze in einer Minute *Neu beginnen*. Wenn es weiterhin passiert, wende dich an einen Workspace-Admin.',
@@ -118,4 +158,6 @@ export const de: Catalog = {
 
   'sms.code': ({ code, workspace, expiresIn }) =>
     `Dein Slack-Bestätigungscode${workspace ? ` für ${workspace}` : ''} lautet ${code}. Er ist ${duration(expiresIn)} gültig. Gib ihn an niemanden weiter.`,
+  'voice.code': ({ digits, workspace, expiresIn }) =>
+    `Dein Slack-Bestätigungscode${workspace ? ` für ${workspace}` : ''} lautet ${digits.join(', ')}. Noch einmal: ${digits.join(', ')}. Er ist ${duration(expiresIn)} gültig.`,
 };

@@ -18,6 +18,7 @@ export const es: Catalog = {
   'button.start_again': 'Empezar de nuevo',
   'button.resend': 'Reenviar código',
   'button.other_number': 'Usar otro número',
+  'button.call': 'Mejor llámame',
 
   'phone.intro':
     'Demuestra que este teléfono es tuyo: te enviaremos por SMS un código de un solo uso. Después escribe el código y tu perfil de Slack quedará marcado como *teléfono verificado*.',
@@ -43,6 +44,7 @@ export const es: Catalog = {
     'Este número no se puede verificar para tu cuenta. Si es tuyo, pregunta a un administrador del espacio de trabajo.',
 
   'progress.sending': ({ maskedNumber }) => `Enviando un código a *${maskedNumber}*…`,
+  'progress.calling': ({ maskedNumber }) => `Llamando a *${maskedNumber}* para dictarte un código…`,
   'progress.checking': 'Comprobando tu código…',
 
   'send.failed': ({ maskedNumber }) => `No hemos podido enviar un código a ${maskedNumber}.`,
@@ -60,6 +62,8 @@ export const es: Catalog = {
 
   'code.prompt': ({ codeLength, maskedNumber, expiresIn }) =>
     `Escribe el código de ${codeLength} dígitos que hemos enviado a *${maskedNumber}*. Caduca ${duration(expiresIn)} después de enviarse.`,
+  'code.prompt_voice': ({ codeLength, maskedNumber, expiresIn }) =>
+    `Escribe el código de ${codeLength} dígitos que te hemos dictado al llamar a *${maskedNumber}*. Caduca ${duration(expiresIn)} después de la llamada.`,
   'code.input_label': ({ codeLength }) => `Código de ${codeLength} dígitos`,
   'code.submit': 'Verificar',
   'code.resend_after': ({ wait }) =>
@@ -73,8 +77,18 @@ export const es: Catalog = {
   'code.lookup_failed':
     'No hemos podido comprobar tu código ahora mismo, y este intento no ha contado. Envíalo de nuevo.',
 
+  'delivery.delivered': ({ maskedNumber }) => `Entregado a ${maskedNumber}.`,
+  'delivery.not_delivered': ({ reason }) => `No se ha entregado: ${reason}. Comprueba el número o pide una llamada.`,
+  'delivery.reason.expired': 'no se pudo contactar con el teléfono antes de que caducara el código',
+  'delivery.reason.blocked': 'este número tiene bloqueados nuestros SMS',
+  'delivery.reason.duplicate': 'el servicio de SMS lo retuvo por repetir un SMS anterior',
+  'delivery.reason.no_route': 'el servicio de SMS no tiene ruta hacia este número',
+  'delivery.reason.account': 'el servicio de SMS lo detuvo por un problema de nuestra parte',
+  'delivery.reason.refused': 'la red telefónica lo rechazó',
+  'delivery.reason.failed': 'la red telefónica no pudo entregarlo',
   'resend.cooldown': ({ wait }) => `Puedes pedir un código nuevo dentro de ${duration(wait)}.`,
   'resend.sent': 'Te hemos enviado un código nuevo. Los códigos anteriores ya no funcionan.',
+  'resend.called': 'Te estamos llamando para dictarte un código nuevo. Los códigos anteriores ya no funcionan.',
 
   'flow.unknown_flow': 'Esta verificación no es tuya o ya no es válida.',
   'flow.expired': 'Este código ha caducado.',
@@ -110,6 +124,32 @@ export const es: Catalog = {
   'home.reinstall_needed':
     '*Las insignias de perfil están desactivadas:* la app la instaló un miembro que no es administrador ni propietario del espacio de trabajo, así que no puede rellenar el campo *Phone verified*. Las verificaciones siguen funcionando. Un administrador o propietario debe reinstalar la app para activar las insignias.',
 
+  'install.not_installed':
+    'La verificación del teléfono aún no está instalada en este espacio de trabajo. Pide a un administrador del espacio de trabajo que instale la app.',
+
+  'status.verified': ({ maskedNumber, date }) =>
+    `Tu número de teléfono ${maskedNumber} está verificado desde el ${date}.`,
+  'status.not_verified': 'No has verificado ningún número de teléfono. Ejecuta /verify-phone para hacerlo ahora.',
+
+  'remove.confirm': ({ maskedNumber }) =>
+    `¿Quitar la verificación de *${maskedNumber}*? La insignia *Phone verified* desaparecerá de tu perfil. Puedes volver a verificarlo cuando quieras.`,
+  'remove.submit': 'Quitar',
+  'remove.removing': 'Quitando tu verificación…',
+  'remove.done': 'Se ha quitado la verificación de tu teléfono, y la insignia ya no aparece en tu perfil.',
+  'remove.nothing': 'No tienes ninguna verificación de teléfono que quitar.',
+
+  'help.intro': 'Comandos de la verificación del teléfono:',
+  'help.start': 'verificar tu número de teléfono por SMS.',
+  'help.status': 'si tu número está verificado, desde cuándo y si tu perfil muestra la insignia.',
+  'help.remove': 'quitar tu verificación y la insignia del perfil.',
+  'help.help': 'esta lista.',
+  'help.unknown': ({ subcommand }) => `No existe el comando "${subcommand}".`,
+
+  'dm.revoked':
+    'La verificación de tu teléfono ha terminado porque ha cambiado el número de teléfono de tu perfil de Slack. Vuelve a verificarlo para recuperar la insignia *Phone verified*.',
+  'dm.expired':
+    'La verificación de tu teléfono ha caducado. Vuelve a verificarlo para mantener la insignia *Phone verified* en tu perfil.',
+  'dm.verify_again': 'Verificar de nuevo',
   'error.internal': 'Algo ha fallado por nuestra parte y este paso no se ha completado.',
   'error.internal_next':
     'Usa *Empezar de nuevo* dentro de un minuto. Si sigue pasando, avisa a un administrador del espacio de trabajo.',
@@ -119,4 +159,6 @@ export const es: Catalog = {
 
   'sms.code': ({ code, workspace, expiresIn }) =>
     `Tu clave de ${workspace ? `Slack ${workspace}` : 'Slack'} es ${code}. Caduca en ${duration(expiresIn)}. No la compartas con nadie.`,
+  'voice.code': ({ digits, workspace, expiresIn }) =>
+    `Tu código de verificación de ${workspace ? `Slack ${workspace}` : 'Slack'} es ${digits.join(', ')}. Repito: ${digits.join(', ')}. Caduca en ${duration(expiresIn)}.`,
 };

@@ -17,6 +17,7 @@ export const fr: Catalog = {
   'button.start_again': 'Recommencer',
   'button.resend': 'Renvoyer le code',
   'button.other_number': 'Utiliser un autre numéro',
+  'button.call': 'Appelez-moi plutôt',
 
   'phone.intro':
     'Prouvez que ce téléphone est bien le vôtre\u00a0: nous allons y envoyer un code à usage unique par SMS. Saisissez ensuite ce code, et votre profil Slack sera marqué *téléphone vérifié*.',
@@ -42,6 +43,7 @@ export const fr: Catalog = {
     "Ce numéro ne peut pas être vérifié pour votre compte. S'il est à vous, adressez-vous à un administrateur de l'espace de travail.",
 
   'progress.sending': ({ maskedNumber }) => `Envoi d'un code au *${maskedNumber}*…`,
+  'progress.calling': ({ maskedNumber }) => `Nous appelons le *${maskedNumber}* pour vous dicter un code…`,
   'progress.checking': 'Vérification de votre code…',
 
   'send.failed': ({ maskedNumber }) => `Nous n'avons pas pu envoyer de code au ${maskedNumber}.`,
@@ -58,6 +60,8 @@ export const fr: Catalog = {
 
   'code.prompt': ({ codeLength, maskedNumber, expiresIn }) =>
     `Saisissez le code à ${codeLength} chiffres envoyé au *${maskedNumber}*. Il expire ${duration(expiresIn)} après son envoi.`,
+  'code.prompt_voice': ({ codeLength, maskedNumber, expiresIn }) =>
+    `Saisissez le code à ${codeLength} chiffres que nous vous avons dicté en appelant le *${maskedNumber}*. Il expire ${duration(expiresIn)} après l'appel.`,
   'code.input_label': ({ codeLength }) => `Code à ${codeLength} chiffres`,
   'code.submit': 'Vérifier',
   'code.resend_after': ({ wait }) =>
@@ -71,8 +75,19 @@ export const fr: Catalog = {
   'code.lookup_failed':
     "Nous n'avons pas pu vérifier votre code pour l'instant, et cet essai n'a pas été compté. Envoyez-le à nouveau.",
 
+  'delivery.delivered': ({ maskedNumber }) => `Remis au ${maskedNumber}.`,
+  'delivery.not_delivered': ({ reason }) =>
+    `Non remis\u00a0: ${reason}. Vérifiez le numéro, ou demandez plutôt un appel.`,
+  'delivery.reason.expired': "le téléphone n'a pas pu être joint avant l'expiration du code",
+  'delivery.reason.blocked': 'ce numéro ne peut pas recevoir nos SMS',
+  'delivery.reason.duplicate': "le service SMS l'a retenu comme répétition d'un SMS précédent",
+  'delivery.reason.no_route': 'le service SMS ne peut pas acheminer de message vers ce numéro',
+  'delivery.reason.account': "le service SMS l'a bloqué de notre côté",
+  'delivery.reason.refused': "le réseau téléphonique l'a refusé",
+  'delivery.reason.failed': "le réseau téléphonique n'a pas pu le remettre",
   'resend.cooldown': ({ wait }) => `Vous pourrez demander un nouveau code dans ${duration(wait)}.`,
   'resend.sent': 'Nous avons envoyé un nouveau code. Les codes précédents ne fonctionnent plus.',
+  'resend.called': 'Nous vous appelons pour vous dicter un nouveau code. Les codes précédents ne fonctionnent plus.',
 
   'flow.unknown_flow': "Cette vérification n'est pas la vôtre ou n'est plus valide.",
   'flow.expired': 'Ce code a expiré.',
@@ -108,6 +123,33 @@ export const fr: Catalog = {
   'home.reinstall_needed':
     "*Les badges de profil sont désactivés\u00a0:* l'app a été installée par un membre qui n'est ni administrateur ni propriétaire de l'espace de travail, elle ne peut donc pas remplir le champ *Phone verified*. Les vérifications fonctionnent toujours. Un administrateur ou un propriétaire doit réinstaller l'app pour activer les badges.",
 
+  'install.not_installed':
+    "La vérification du téléphone n'est pas encore installée dans cet espace de travail. Demandez à un administrateur de l'espace de travail d'installer l'app.",
+
+  'status.verified': ({ maskedNumber, date }) =>
+    `Votre numéro de téléphone ${maskedNumber} est vérifié depuis le ${date}.`,
+  'status.not_verified':
+    "Vous n'avez pas vérifié de numéro de téléphone. Lancez /verify-phone pour le faire maintenant.",
+
+  'remove.confirm': ({ maskedNumber }) =>
+    `Supprimer la vérification du *${maskedNumber}*\u00a0? Le badge *Phone verified* sera retiré de votre profil. Vous pourrez refaire la vérification à tout moment.`,
+  'remove.submit': 'Supprimer',
+  'remove.removing': 'Suppression de votre vérification…',
+  'remove.done': 'Votre vérification du téléphone est supprimée, et le badge est retiré de votre profil.',
+  'remove.nothing': "Vous n'avez aucune vérification de téléphone à supprimer.",
+
+  'help.intro': 'Commandes de la vérification du téléphone\u00a0:',
+  'help.start': 'vérifier votre numéro de téléphone par SMS.',
+  'help.status': 'savoir si votre numéro est vérifié, depuis quand, et si votre profil affiche le badge.',
+  'help.remove': 'supprimer votre vérification et le badge du profil.',
+  'help.help': 'afficher cette liste.',
+  'help.unknown': ({ subcommand }) => `La commande «\u00a0${subcommand}\u00a0» n'existe pas.`,
+
+  'dm.revoked':
+    'Votre vérification du téléphone a pris fin, car le numéro de téléphone de votre profil Slack a changé. Refaites la vérification pour retrouver le badge *Phone verified*.',
+  'dm.expired':
+    'Votre vérification du téléphone a expiré. Refaites la vérification pour conserver le badge *Phone verified* sur votre profil.',
+  'dm.verify_again': 'Refaire la vérification',
   'error.internal': "Un problème est survenu de notre côté, et cette étape n'a pas abouti.",
   'error.internal_next':
     "Utilisez *Recommencer* dans une minute. Si le problème persiste, prévenez un administrateur de l'espace de travail.",
@@ -117,4 +159,6 @@ export const fr: Catalog = {
 
   'sms.code': ({ code, workspace, expiresIn }) =>
     `Votre code de vérification ${workspace ? `Slack ${workspace}` : 'Slack'} est ${code}. Il expire dans ${duration(expiresIn)}. Ne le partagez avec personne.`,
+  'voice.code': ({ digits, workspace, expiresIn }) =>
+    `Votre code de vérification ${workspace ? `Slack ${workspace}` : 'Slack'} est ${digits.join(', ')}. Je répète\u00a0: ${digits.join(', ')}. Il expire dans ${duration(expiresIn)}.`,
 };

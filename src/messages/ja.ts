@@ -19,6 +19,7 @@ export const ja: Catalog = {
   'button.start_again': '最初からやり直す',
   'button.resend': 'コードを再送信',
   'button.other_number': '別の番号を使う',
+  'button.call': '代わりに電話で受け取る',
 
   'phone.intro':
     'この電話があなたのものであることを確認します。SMS でワンタイムコードを送りますので、そのコードを入力すると、Slack プロフィールに *電話番号確認済み* と表示されます。',
@@ -44,6 +45,7 @@ export const ja: Catalog = {
     'この番号はあなたのアカウントでは確認できません。ご自身の番号であれば、ワークスペースの管理者にお問い合わせください。',
 
   'progress.sending': ({ maskedNumber }) => `*${maskedNumber}* にコードを送信しています…`,
+  'progress.calling': ({ maskedNumber }) => `*${maskedNumber}* に電話をかけて、コードを読み上げます…`,
   'progress.checking': 'コードを確認しています…',
 
   'send.failed': ({ maskedNumber }) => `${maskedNumber} にコードを送信できませんでした。`,
@@ -60,6 +62,8 @@ export const ja: Catalog = {
 
   'code.prompt': ({ codeLength, maskedNumber, expiresIn }) =>
     `*${maskedNumber}* に送信した ${codeLength} 桁のコードを入力してください。コードは送信から${duration(expiresIn)}で期限切れになります。`,
+  'code.prompt_voice': ({ codeLength, maskedNumber, expiresIn }) =>
+    `*${maskedNumber}* へのお電話で読み上げた ${codeLength} 桁のコードを入力してください。コードは通話から${duration(expiresIn)}で期限切れになります。`,
   'code.input_label': ({ codeLength }) => `${codeLength} 桁のコード`,
   'code.submit': '確認',
   'code.resend_after': ({ wait }) =>
@@ -72,8 +76,19 @@ export const ja: Catalog = {
   'code.lookup_failed':
     '現在コードを確認できませんでした。今回の入力は回数に含まれていません。もう一度送信してください。',
 
+  'delivery.delivered': ({ maskedNumber }) => `${maskedNumber} に配信されました。`,
+  'delivery.not_delivered': ({ reason }) =>
+    `配信されませんでした: ${reason}。番号を確認するか、代わりに電話で受け取ってください。`,
+  'delivery.reason.expired': 'コードの有効期限内に電話に届きませんでした',
+  'delivery.reason.blocked': 'この番号では、こちらからの SMS の受信がブロックされています',
+  'delivery.reason.duplicate': '以前の SMS と重複するため、SMS サービスが送信を保留しました',
+  'delivery.reason.no_route': 'SMS サービスにこの番号への配信経路がありません',
+  'delivery.reason.account': 'こちら側の理由で、SMS サービスが送信を止めました',
+  'delivery.reason.refused': '電話会社のネットワークに拒否されました',
+  'delivery.reason.failed': '電話会社のネットワークで配信できませんでした',
   'resend.cooldown': ({ wait }) => `${duration(wait)}後に新しいコードをリクエストできます。`,
   'resend.sent': '新しいコードを送信しました。以前のコードは使えなくなりました。',
+  'resend.called': '新しいコードを読み上げるため、お電話しています。以前のコードは使えなくなりました。',
 
   'flow.unknown_flow': 'この確認はあなたのものではないか、すでに無効です。',
   'flow.expired': 'このコードは期限切れです。',
@@ -106,6 +121,31 @@ export const ja: Catalog = {
   'home.reinstall_needed':
     '*プロフィールのバッジは無効です:* このアプリはワークスペースの管理者でもオーナーでもないメンバーがインストールしたため、 *Phone verified* 項目を設定できません。確認そのものは引き続き使えます。バッジを有効にするには、管理者またはオーナーがアプリを再インストールしてください。',
 
+  'install.not_installed':
+    'このワークスペースには、電話番号の確認がまだインストールされていません。ワークスペースの管理者にアプリのインストールを依頼してください。',
+
+  'status.verified': ({ maskedNumber, date }) => `電話番号 ${maskedNumber} は ${date} から確認済みです。`,
+  'status.not_verified': '電話番号はまだ確認されていません。今すぐ確認するには /verify-phone を実行してください。',
+
+  'remove.confirm': ({ maskedNumber }) =>
+    `*${maskedNumber}* の確認を取り消しますか？ プロフィールから *Phone verified* バッジが削除されます。いつでも再度確認できます。`,
+  'remove.submit': '取り消す',
+  'remove.removing': '確認を取り消しています…',
+  'remove.done': '電話番号の確認を取り消し、プロフィールからバッジを削除しました。',
+  'remove.nothing': '取り消せる電話番号の確認はありません。',
+
+  'help.intro': '電話番号の確認のコマンド:',
+  'help.start': 'SMS で電話番号を確認します。',
+  'help.status': '番号が確認済みかどうか、いつからか、プロフィールにバッジが表示されているかを表示します。',
+  'help.remove': '確認を取り消し、プロフィールのバッジを削除します。',
+  'help.help': 'この一覧を表示します。',
+  'help.unknown': ({ subcommand }) => `「${subcommand}」というコマンドはありません。`,
+
+  'dm.revoked':
+    'Slack プロフィールの電話番号が変更されたため、電話番号の確認が終了しました。 *Phone verified* バッジを再び表示するには、もう一度確認してください。',
+  'dm.expired':
+    '電話番号の確認の有効期限が切れました。プロフィールの *Phone verified* バッジを維持するには、もう一度確認してください。',
+  'dm.verify_again': 'もう一度確認する',
   'error.internal': 'こちら側で問題が発生し、この手順を完了できませんでした。',
   'error.internal_next':
     '1 分ほど待ってから *最初からやり直す* を押してください。問題が続く場合は、ワークスペースの管理者に連絡してください。',
@@ -115,4 +155,6 @@ export const ja: Catalog = {
 
   'sms.code': ({ code, workspace, expiresIn }) =>
     `${workspace ? `${workspace} の ` : ''}Slack 認証コード: ${code}（有効期限 ${duration(expiresIn)}）。誰にも教えないでください。`,
+  'voice.code': ({ digits, workspace, expiresIn }) =>
+    `${workspace ? `${workspace} の ` : ''}Slack 認証コードは、${digits.join('、')} です。もう一度繰り返します。${digits.join('、')}。有効期限は${duration(expiresIn)}です。`,
 };

@@ -18,6 +18,7 @@ export const ptBR: Catalog = {
   'button.start_again': 'Recomeçar',
   'button.resend': 'Reenviar código',
   'button.other_number': 'Usar outro número',
+  'button.call': 'Prefiro uma ligação',
 
   'phone.intro':
     'Prove que este telefone é seu: vamos enviar a ele um código de uso único por SMS. Depois digite o código, e seu perfil do Slack será marcado como *telefone verificado*.',
@@ -43,6 +44,7 @@ export const ptBR: Catalog = {
     'Este número não pode ser verificado para sua conta. Se ele for seu, fale com um administrador do espaço de trabalho.',
 
   'progress.sending': ({ maskedNumber }) => `Enviando um código para *${maskedNumber}*…`,
+  'progress.calling': ({ maskedNumber }) => `Ligando para *${maskedNumber}* para ditar um código…`,
   'progress.checking': 'Verificando seu código…',
 
   'send.failed': ({ maskedNumber }) => `Não foi possível enviar um código para ${maskedNumber}.`,
@@ -60,6 +62,8 @@ export const ptBR: Catalog = {
 
   'code.prompt': ({ codeLength, maskedNumber, expiresIn }) =>
     `Digite o código de ${codeLength} dígitos que enviamos para *${maskedNumber}*. Ele expira ${duration(expiresIn)} depois do envio.`,
+  'code.prompt_voice': ({ codeLength, maskedNumber, expiresIn }) =>
+    `Digite o código de ${codeLength} dígitos que ditamos na ligação para *${maskedNumber}*. Ele expira ${duration(expiresIn)} depois da ligação.`,
   'code.input_label': ({ codeLength }) => `Código de ${codeLength} dígitos`,
   'code.submit': 'Verificar',
   'code.resend_after': ({ wait }) => `Não recebeu? Você pode pedir um novo código ${duration(wait)} depois do último.`,
@@ -72,8 +76,18 @@ export const ptBR: Catalog = {
   'code.lookup_failed':
     'Não foi possível verificar seu código agora, e esta tentativa não foi contada. Envie-o novamente.',
 
+  'delivery.delivered': ({ maskedNumber }) => `Entregue para ${maskedNumber}.`,
+  'delivery.not_delivered': ({ reason }) => `Não entregue: ${reason}. Confira o número ou peça uma ligação.`,
+  'delivery.reason.expired': 'não foi possível alcançar o telefone antes de o código expirar',
+  'delivery.reason.blocked': 'este número está bloqueado para receber nossos SMS',
+  'delivery.reason.duplicate': 'o serviço de SMS o reteve como repetição de um SMS anterior',
+  'delivery.reason.no_route': 'o serviço de SMS não tem rota para este número',
+  'delivery.reason.account': 'o serviço de SMS o bloqueou do nosso lado',
+  'delivery.reason.refused': 'a rede de telefonia o recusou',
+  'delivery.reason.failed': 'a rede de telefonia não conseguiu entregá-lo',
   'resend.cooldown': ({ wait }) => `Você pode pedir um novo código em ${duration(wait)}.`,
   'resend.sent': 'Enviamos um novo código. Os códigos anteriores não funcionam mais.',
+  'resend.called': 'Estamos ligando para ditar um novo código. Os códigos anteriores não funcionam mais.',
 
   'flow.unknown_flow': 'Esta verificação não é sua ou não é mais válida.',
   'flow.expired': 'Este código expirou.',
@@ -108,6 +122,32 @@ export const ptBR: Catalog = {
   'home.reinstall_needed':
     '*Os selos de perfil estão desativados:* o app foi instalado por um membro que não é administrador nem proprietário do espaço de trabalho, então ele não consegue preencher o campo *Phone verified*. As verificações continuam funcionando. Um administrador ou proprietário deve reinstalar o app para ativar os selos.',
 
+  'install.not_installed':
+    'A verificação de telefone ainda não está instalada neste espaço de trabalho. Peça a um administrador do espaço de trabalho para instalar o app.',
+
+  'status.verified': ({ maskedNumber, date }) =>
+    `Seu número de telefone ${maskedNumber} está verificado desde ${date}.`,
+  'status.not_verified': 'Você não verificou nenhum número de telefone. Execute /verify-phone para fazer isso agora.',
+
+  'remove.confirm': ({ maskedNumber }) =>
+    `Remover a verificação de *${maskedNumber}*? O selo *Phone verified* será retirado do seu perfil. Você pode verificar de novo quando quiser.`,
+  'remove.submit': 'Remover',
+  'remove.removing': 'Removendo sua verificação…',
+  'remove.done': 'Sua verificação de telefone foi removida, e o selo foi retirado do seu perfil.',
+  'remove.nothing': 'Você não tem nenhuma verificação de telefone para remover.',
+
+  'help.intro': 'Comandos da verificação de telefone:',
+  'help.start': 'verificar seu número de telefone por SMS.',
+  'help.status': 'saber se seu número está verificado, desde quando e se seu perfil mostra o selo.',
+  'help.remove': 'remover sua verificação e o selo do perfil.',
+  'help.help': 'mostrar esta lista.',
+  'help.unknown': ({ subcommand }) => `Não existe o comando "${subcommand}".`,
+
+  'dm.revoked':
+    'Sua verificação de telefone terminou porque o número de telefone do seu perfil do Slack mudou. Verifique de novo para recuperar o selo *Phone verified*.',
+  'dm.expired':
+    'Sua verificação de telefone expirou. Verifique de novo para manter o selo *Phone verified* no seu perfil.',
+  'dm.verify_again': 'Verificar de novo',
   'error.internal': 'Algo deu errado do nosso lado, e esta etapa não foi concluída.',
   'error.internal_next':
     'Use *Recomeçar* daqui a um minuto. Se continuar acontecendo, avise um administrador do espaço de trabalho.',
@@ -117,4 +157,6 @@ export const ptBR: Catalog = {
 
   'sms.code': ({ code, workspace, expiresIn }) =>
     `Para verificar seu telefone no ${workspace ? `Slack ${workspace}` : 'Slack'}, digite ${code}. Vale por ${duration(expiresIn)}. Mantenha em sigilo.`,
+  'voice.code': ({ digits, workspace, expiresIn }) =>
+    `Seu código de verificação do ${workspace ? `Slack ${workspace}` : 'Slack'} é ${digits.join(', ')}. Repetindo: ${digits.join(', ')}. Ele vale por ${duration(expiresIn)}.`,
 };

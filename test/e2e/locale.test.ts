@@ -1,6 +1,7 @@
 import { messagesFor } from '../../src/messages/catalog';
 import { lifetime } from '../../src/messages/duration';
 import { PROFILE_FIELD, TestEnvironment } from '../support/environment';
+import { directMessagesTo, eventually, subcommandAnswer } from '../support/members';
 import { codeStepPrompt, english, withNumber } from '../support/texts';
 
 const NUMBER = '+61491570156';
@@ -64,5 +65,52 @@ describe('the member’s language', () => {
     expect(env.messageMedia.lastMessageTo(NUMBER)?.content).toBe(
       english.text('sms.code', { code, workspace: env.slack.team.domain, expiresIn: lifetime(600) }),
     );
+  });
+});
+
+describe('the member’s language outside the verification modal', () => {
+  let env: TestEnvironment;
+
+  beforeEach(async () => {
+    env = await TestEnvironment.start({ env: { VERIFY_PROFILE_PHONE: 'sync' } });
+    env.slack.addUser({ id: 'U1', name: 'lucia', locale: 'es-ES' });
+  });
+
+  afterEach(() => env.stop());
+
+  /** The Spanish-speaking member verifies NUMBER all the way to the verified modal. */
+  async function verifyLucia(): Promise<void> {
+    const modal = await env.openVerification('U1');
+    const codeStep = env.waitForModalText(modal.id, codeStepPrompt(NUMBER, spanish));
+    await env.driver.submitView(modal.id, 'U1', { phone_block: NUMBER });
+    await codeStep;
+    const verified = env.waitForModalText(modal.id, withNumber('verified.title', NUMBER, spanish));
+    await env.driver.submitView(modal.id, 'U1', { code_block: env.codeSentTo(NUMBER) });
+    await verified;
+  }
+
+  it('answers a Spanish-speaking member’s subcommands, Remove modal and DM in Spanish', async () => {
+    expect((await subcommandAnswer(env, 'U1', 'status')).text).toBe(spanish.text('status.not_verified'));
+    expect((await subcommandAnswer(env, 'U1', 'help')).text).toContain(spanish.text('help.remove'));
+
+    await verifyLucia();
+    const confirm = env.slack.waitForView((view) => JSON.stringify(view.view).includes(spanish.text('remove.submit')));
+    await env.driver.runSlashCommand('U1', '/verify-phone', 'remove');
+    const modal = await confirm;
+    expect(modal.view.type === 'modal' && modal.view.title.text).toBe(spanish.text('modal.title'));
+    const done = env.waitForModalText(modal.id, spanish.text('remove.done'));
+    await env.driver.submitView(modal.id, 'U1');
+    await done;
+
+    await verifyLucia();
+    await eventually(() => expect(env.slack.phoneOf('U1')).not.toBe(''));
+    await env.driver.sendUserChange('U1', { phone: '+61 491 570 157' });
+    const [dm] = await eventually(() => {
+      const dms = directMessagesTo(env, 'U1');
+      expect(dms).toHaveLength(1);
+      return dms;
+    });
+    expect(dm?.text).toBe(spanish.text('dm.revoked'));
+    expect(JSON.stringify(dm?.body)).toContain(spanish.text('dm.verify_again'));
   });
 });
