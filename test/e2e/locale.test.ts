@@ -105,11 +105,8 @@ describe('the member’s language outside the verification modal', () => {
     await verifyLucia();
     await eventually(() => expect(env.slack.phoneOf('U1')).not.toBe(''));
     await env.driver.sendUserChange('U1', { phone: '+61 491 570 157' });
-    const [dm] = await eventually(() => {
-      const dms = directMessagesTo(env, 'U1');
-      expect(dms).toHaveLength(1);
-      return dms;
-    });
+    await eventually(() => expect(directMessagesTo(env, 'U1')).toHaveLength(1));
+    const [dm] = directMessagesTo(env, 'U1');
     expect(dm?.text).toBe(spanish.text('dm.revoked'));
     expect(JSON.stringify(dm?.body)).toContain(spanish.text('dm.verify_again'));
   });
