@@ -6,6 +6,7 @@ import { deliveryReportUrl } from './infrastructure/messagemedia/delivery-report
 import { MessageMediaSmsGateway } from './infrastructure/messagemedia/sms-gateway';
 import { createMetrics } from './infrastructure/metrics/app-metrics';
 import { createOutboundHttp } from './infrastructure/outbound-http';
+import { MemberLocales } from './infrastructure/slack/member-locales';
 import { SLACK_CLIENT_OPTIONS } from './infrastructure/slack/web-client';
 import { openStore } from './infrastructure/store/open-store';
 import { installationMode } from './installation-mode';
@@ -63,7 +64,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const deliveryTokens = new DeliveryTokens(keys.deliveryReport);
   const { publicUrl } = config;
   const mode = installationMode(config, { store, keys, fetch: slackFetch, logger, nowSeconds: secondsOf(clock) });
-  const notifier = new SlackMemberNotifier(mode.botClientFor, logger.child({ component: 'notifier' }));
+  // One cache of member locales for the listeners and the "verify again" DMs.
+  const locales = new MemberLocales({ nowMs: clock });
+  const notifier = new SlackMemberNotifier(mode.botClientFor, locales, logger.child({ component: 'notifier' }));
   const workflows = workflowSteps({
     store,
     botClientFor: mode.botClientFor,
@@ -71,6 +74,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     retentionDays: config.membership.retentionDays,
     nowSeconds: secondsOf(clock),
     pollMs: options.maintenancePollMs ?? 60_000,
+    locales,
     logger,
   });
   const { tagging, retention, ...verification } = createUseCases({
@@ -130,6 +134,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     references: new FlowReferences(keys.flowReference),
     settings: config.verification,
     deliveries: deliveries.watch,
+    locales,
     logger: logger.child({ component: 'slack' }),
   });
   workflows.register(app);

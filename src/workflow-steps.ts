@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { MemberLocales } from './infrastructure/slack/member-locales';
 import { PeriodicTask } from './lifecycle';
 import type { AppLogger } from './logger';
 import { registerWorkflowSteps } from './slack/listeners/functions';
@@ -15,6 +16,7 @@ export interface WorkflowStepsDependencies {
   readonly nowSeconds: () => number;
   /** How often requests are checked for their timeout. */
   readonly pollMs: number;
+  readonly locales: MemberLocales;
   readonly logger: AppLogger;
 }
 
@@ -43,6 +45,7 @@ export function workflowSteps(deps: WorkflowStepsDependencies): WorkflowSteps {
       deps.pollMs,
       (error) => logger.error({ err: error }, 'workflow request expiry failed'),
     ),
-    register: (app) => registerWorkflowSteps(app, { requests, nowSeconds: deps.nowSeconds, logger }),
+    register: (app) =>
+      registerWorkflowSteps(app, { requests, locales: deps.locales, nowSeconds: deps.nowSeconds, logger }),
   };
 }

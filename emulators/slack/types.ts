@@ -21,6 +21,8 @@ export interface NewUser {
   readonly realName?: string;
   /** IANA zone, e.g. `Australia/Sydney`. */
   readonly tz?: string;
+  /** What `users.info` reports with `include_locale`, e.g. `es-ES`; `en-US` unless set. */
+  readonly locale?: string;
 }
 
 export interface WorkspaceUser {
@@ -29,6 +31,7 @@ export interface WorkspaceUser {
   readonly role: UserRole;
   readonly realName: string;
   readonly tz: string;
+  readonly locale: string;
 }
 
 export type ProfileFieldType = 'text' | 'date' | 'link' | 'options_list' | 'user';

@@ -194,6 +194,7 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
         tz: user.tz,
         tz_label: user.tz,
         tz_offset: tzOffsetSeconds(user.tz, workspace.config.now()),
+        ...(text(args, 'include_locale') === 'true' && { locale: user.locale }),
         is_admin: rank >= roleRank('admin'),
         is_owner: rank >= roleRank('owner'),
         is_primary_owner: user.role === 'primary_owner',

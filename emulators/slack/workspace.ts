@@ -86,8 +86,10 @@ export class Workspace {
 
   // Members
 
-  addUser({ id, name, role = 'member', realName = name, tz = 'America/Los_Angeles' }: NewUser): WorkspaceUser {
-    const user: WorkspaceUser = Object.freeze({ id, name, role, realName, tz });
+  /** Adds a member, or replaces the one with that id (e.g. to change their locale). */
+  addUser(newUser: NewUser): WorkspaceUser {
+    const { id, name, role = 'member', realName = name, tz = 'America/Los_Angeles', locale = 'en-US' } = newUser;
+    const user: WorkspaceUser = Object.freeze({ id, name, role, realName, tz, locale });
     this.users.set(id, user);
     return user;
   }

@@ -1,20 +1,12 @@
-import type { Duration } from './duration';
 import type { Catalog } from './entries';
+import { EXAMPLE_NUMBER, MASKED_EXAMPLE } from './examples';
+import { counting } from './plural';
 
-/** The example number shown to members: a fictional Australian mobile. */
-const EXAMPLE_NUMBER = '+61 491 570 156';
-
-const UNITS: Record<Duration['unit'], readonly [one: string, many: string]> = {
-  second: ['second', 'seconds'],
-  minute: ['minute', 'minutes'],
-  hour: ['hour', 'hours'],
-};
-
-/** "1 minute", "10 minutes". */
-function duration({ unit, count }: Duration): string {
-  const [one, many] = UNITS[unit];
-  return `${count} ${count === 1 ? one : many}`;
-}
+const { plural, duration } = counting('en', {
+  second: { one: '# second', other: '# seconds' },
+  minute: { one: '# minute', other: '# minutes' },
+  hour: { one: '# hour', other: '# hours' },
+});
 
 export const en: Catalog = {
   'modal.title': 'Verify your phone',
@@ -31,7 +23,7 @@ export const en: Catalog = {
   'phone.placeholder': EXAMPLE_NUMBER,
   'phone.hint_local': ({ country }) => `International form (${EXAMPLE_NUMBER}) or a local ${country} number.`,
   'phone.hint_international': `Include the country code, e.g. ${EXAMPLE_NUMBER}.`,
-  'phone.note': 'Standard SMS rates may apply. Your number is shown only masked, like +61 4•• ••• 156.',
+  'phone.note': `Standard SMS rates may apply. Your number is shown only masked, like ${MASKED_EXAMPLE}.`,
   'phone.submit': 'Send code',
   'phone.empty': 'Enter your mobile number.',
   'phone.too_long': "That's too long to be a phone number.",
@@ -72,7 +64,7 @@ export const en: Catalog = {
   'code.malformed': ({ codeLength }) => `Enter the ${codeLength} digits from the SMS, with nothing else.`,
   'code.rate_limited': 'Too many wrong codes today. Try again tomorrow, or ask a workspace admin.',
   'code.wrong': ({ attemptsLeft }) =>
-    `That code isn't right. ${attemptsLeft} ${attemptsLeft === 1 ? 'attempt' : 'attempts'} left.`,
+    `That code isn't right. ${plural(attemptsLeft, { one: '# attempt', other: '# attempts' })} left.`,
   'code.lookup_failed': "We couldn't check your code just now, and that try wasn't counted. Submit it again.",
 
   'delivery.delivered': ({ maskedNumber }) => `Delivered to ${maskedNumber}.`,

@@ -1,3 +1,4 @@
+import type { MemberLocales } from '../infrastructure/slack/member-locales';
 import type { AppLogger } from '../logger';
 import type { FlowReferences } from '../verification/flow-reference';
 import type { VerificationSettings } from '../verification/settings';
@@ -12,5 +13,7 @@ export interface ListenerDependencies {
   readonly settings: VerificationSettings;
   /** Where a listener leaves the code step it shows, for delivery news to reach it. */
   readonly deliveries: CodeStepWatch;
+  /** The language each member reads, looked up once a request where no modal carries it. */
+  readonly locales: MemberLocales;
   readonly logger: AppLogger;
 }

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { MemberLocales } from '../infrastructure/slack/member-locales';
 import { slackErrorCode } from '../infrastructure/slack/web-client';
 import type { AppLogger } from '../logger';
 import type { Member } from '../verification/model';
@@ -8,10 +9,14 @@ import { verifyAgainMessage } from './views/verify-again';
 /** The workspace's bot client, or undefined when the workspace has no installation. */
 export type BotClientFor = (teamId: string) => Promise<webApi.WebClient | undefined>;
 
-/** Sends the "verify again" direct message from the app's bot (`conversations.open`, `chat.postMessage`). */
+/**
+ * Sends the "verify again" direct message from the app's bot (`conversations.open`, `chat.postMessage`),
+ * in the member's language: the same bot client asks `users.info` (cached; English if that fails).
+ */
 export class SlackMemberNotifier implements MemberNotifier {
   constructor(
     private readonly botClientFor: BotClientFor,
+    private readonly locales: MemberLocales,
     private readonly logger: AppLogger,
   ) {}
 
@@ -24,7 +29,9 @@ export class SlackMemberNotifier implements MemberNotifier {
       }
       const opened = await client.conversations.open({ users: member.userId });
       const channel = opened.channel?.id;
-      if (channel) await client.chat.postMessage({ channel, ...verifyAgainMessage(reason) });
+      if (!channel) return;
+      const t = await this.locales.messagesOf(client, member);
+      await client.chat.postMessage({ channel, ...verifyAgainMessage(t, reason) });
     } catch (error) {
       this.logger.warn({ ...member, slackError: slackErrorCode(error) }, 'messaging the member failed');
     }

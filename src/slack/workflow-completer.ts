@@ -1,8 +1,12 @@
 import { slackErrorCode } from '../infrastructure/slack/web-client';
 import type { AppLogger } from '../logger';
-import { message } from '../messages/catalog';
+import { messagesFor } from '../messages/catalog';
+import { DEFAULT_LOCALE } from '../messages/locales';
 import type { RequestFailure, StepOutputs, WorkflowCompleter, WorkflowRequest } from '../workflows/ports';
 import type { BotClientFor } from './member-notifier';
+
+/** The workflow's builder reads these errors, not the member: the workspace's default language. */
+const ERRORS = messagesFor(DEFAULT_LOCALE);
 
 /** The steps' outputs under the names the manifests declare; `verified_at` is a Slack `timestamp`. */
 export function slackStepOutputs({ verified, verifiedAt, country }: StepOutputs): Record<string, unknown> {
@@ -30,8 +34,8 @@ export class SlackWorkflowCompleter implements WorkflowCompleter {
   fail(request: WorkflowRequest, why: RequestFailure): Promise<void> {
     const error =
       why === 'declined'
-        ? message('workflow.error_declined')
-        : message('workflow.error_timed_out', { hours: this.timeoutHours });
+        ? ERRORS.text('workflow.error_declined')
+        : ERRORS.text('workflow.error_timed_out', { hours: this.timeoutHours });
     return this.complete(request, why, (client, function_execution_id) =>
       client.functions.completeError({ function_execution_id, error }),
     );

@@ -1,3 +1,4 @@
+import type { Messages } from '../messages/catalog';
 import { errorText } from '../shared/error-text';
 import type { AuditTrail } from './audit-trail';
 import { type ChannelOffer, channelOffer, deliveryChannel } from './channels';
@@ -82,17 +83,32 @@ export class SendCode {
     return { kind: 'ready', maskedNumber, channel: deliveryChannel(flow.e164, requested, settings.voiceEnabled) };
   }
 
-  /** Generates the code and sends it to a flow in `sending`, by text or by a call (always a call to a landline). */
-  async send(flowId: string, workspaceName: string, kind: SendKind, requested: Channel = 'sms'): Promise<SendResult> {
+  /**
+   * Generates the code and sends it to a flow in `sending`, by text or by a call (always a call to a
+   * landline), worded in the member's language `t`.
+   */
+  async send(
+    flowId: string,
+    workspaceName: string,
+    kind: SendKind,
+    t: Messages,
+    requested: Channel = 'sms',
+  ): Promise<SendResult> {
     const flow = await this.deps.store.findFlow(flowId);
     if (flow?.status !== 'sending') return { kind: 'gone' };
     // Recorded here, after Slack's ack, rather than at the start: the ack path does only what decides the answer.
     if (kind === 'first') await this.deps.audit.record('flow_started', subjectOf(flow));
     const channel = deliveryChannel(flow.e164, requested, this.deps.settings.voiceEnabled);
-    return this.deliver(flow, workspaceName, channel, channel === 'voice' ? 'called' : SENT_EVENTS[kind]);
+    return this.deliver(flow, workspaceName, t, channel, channel === 'voice' ? 'called' : SENT_EVENTS[kind]);
   }
 
-  private async deliver(flow: Flow, workspaceName: string, channel: Channel, event: SentEvent): Promise<SendResult> {
+  private async deliver(
+    flow: Flow,
+    workspaceName: string,
+    t: Messages,
+    channel: Channel,
+    event: SentEvent,
+  ): Promise<SendResult> {
     const { sms, digestKey, settings, nowSeconds } = this.deps;
     const code = generateCode(settings.codeLength);
     const expiresAt = nowSeconds() + settings.codeTtlSeconds;
@@ -102,7 +118,7 @@ export class SendCode {
       messageId = await sms.send({
         to: flow.e164,
         channel,
-        text: text(code, workspaceName, settings.codeTtlSeconds),
+        text: text(t, code, workspaceName, settings.codeTtlSeconds),
         metadata: bindingMetadata(digestKey, bindingOf({ ...flow, expiresAt }), code),
         expiresAt,
         ...(this.deps.reportTo && { reportTo: this.deps.reportTo(flow.id) }),

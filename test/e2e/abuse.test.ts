@@ -1,7 +1,6 @@
-import { message } from '../../src/messages/catalog';
 import { wait } from '../../src/messages/duration';
 import { TestEnvironment } from '../support/environment';
-import { codeStepPrompt, withNumber } from '../support/texts';
+import { codeStepPrompt, message, withNumber } from '../support/texts';
 
 const ALICE = '+61491570156';
 const BOB = '+61491570157';

@@ -1,10 +1,9 @@
-import { message } from '../../src/messages/catalog';
 import { maskPhoneNumber } from '../../src/verification/phone-number';
 import { TestEnvironment } from '../support/environment';
 import { auditEvents, errorLogs, eventually, sendRequests } from '../support/faults';
 import { describeWithPostgres } from '../support/postgres';
 import { postgresSabotage, type StoreSabotage, sqliteSabotage } from '../support/store-sabotage';
-import { codeStepPrompt, withNumber } from '../support/texts';
+import { codeStepPrompt, message, withNumber } from '../support/texts';
 
 const NUMBER = '+61491570156';
 

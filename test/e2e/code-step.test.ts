@@ -1,7 +1,6 @@
-import { message } from '../../src/messages/catalog';
 import { SIGNING_SECRET, TestEnvironment } from '../support/environment';
 import { forgedViewSubmission } from '../support/payloads';
-import { withNumber } from '../support/texts';
+import { message, withNumber } from '../support/texts';
 
 const ALICE_NUMBER = '+61491570156';
 const VERIFIED = withNumber('verified.title', ALICE_NUMBER);

@@ -1,9 +1,8 @@
-import { message } from '../../src/messages/catalog';
 import { CODE_INPUT } from '../../src/slack/ids';
 import type { UndeliveredReason } from '../../src/verification/delivery-state';
 import { maskPhoneNumber } from '../../src/verification/phone-number';
 import { TestEnvironment } from '../support/environment';
-import { withNumber } from '../support/texts';
+import { message, withNumber } from '../support/texts';
 
 const ALICE_NUMBER = '+61491570156';
 const BOB_NUMBER = '+61491570157';

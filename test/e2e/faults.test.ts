@@ -1,6 +1,5 @@
 import type { InjectedFailure as MessageMediaFailure } from '../../emulators/messagemedia/faults';
 import type { InjectedFailure as SlackFailure } from '../../emulators/slack';
-import { message } from '../../src/messages/catalog';
 import {
   ADMIN_TOKEN,
   BOT_TOKEN,
@@ -23,7 +22,7 @@ import {
   pause,
   sendRequests,
 } from '../support/faults';
-import { codeStepPrompt, withNumber } from '../support/texts';
+import { codeStepPrompt, message, withNumber } from '../support/texts';
 
 // What the member reads, from the catalog (src/messages); texts naming a number come from ../support/texts.
 const UNAVAILABLE = message('send.unavailable');

@@ -1,9 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { AckResult } from '../../emulators/slack';
-import { message } from '../../src/messages/catalog';
 import { TestEnvironment } from '../support/environment';
 import { auditEvents, inPool, Random } from '../support/faults';
-import { withNumber } from '../support/texts';
+import { message, withNumber } from '../support/texts';
 
 /**
  * Hostile input at /slack/events: correctly signed (so it passes the signature check and reaches Bolt and

@@ -1,7 +1,6 @@
-import { message } from '../../src/messages/catalog';
 import { lifetime } from '../../src/messages/duration';
 import { PROFILE_FIELD, TestEnvironment } from '../support/environment';
-import { codeStepPrompt, withNumber } from '../support/texts';
+import { codeStepPrompt, message, withNumber } from '../support/texts';
 
 const NUMBER = '+61491570156';
 

@@ -1,6 +1,6 @@
-import { message } from '../../src/messages/catalog';
 import { PROFILE_FIELD, TestEnvironment } from '../support/environment';
 import { auditTypes, eventually, subcommandAnswer, verifyMember } from '../support/members';
+import { message } from '../support/texts';
 
 const NUMBER = '+61491570156';
 const MASKED = '+61 4•• ••• 156';

@@ -1,6 +1,5 @@
-import { message } from '../../src/messages/catalog';
 import { TestEnvironment } from '../support/environment';
-import { codeStepPrompt, withNumber } from '../support/texts';
+import { codeStepPrompt, message, withNumber } from '../support/texts';
 
 const NUMBER = '+61491570156';
 const UNAVAILABLE = message('send.unavailable');

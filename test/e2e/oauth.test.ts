@@ -2,10 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Approval, SlackDriver, TeamInfo } from '../../emulators/slack';
-import { message } from '../../src/messages/catalog';
 import { PROFILE_FIELD, TestEnvironment } from '../support/environment';
 import { eventually } from '../support/faults';
-import { withNumber } from '../support/texts';
+import { message, withNumber } from '../support/texts';
 
 const CLIENT = { clientId: '1111.2222', clientSecret: 'oauth-client-secret-do-not-leak' };
 const TEAM_B: TeamInfo = { id: 'T0000000002', domain: 'bravo', name: 'Bravo' };

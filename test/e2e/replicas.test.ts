@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageMediaEmulator } from '../../emulators/messagemedia';
 import { type OpenView, SlackDriver, SlackEmulator } from '../../emulators/slack';
-import { message } from '../../src/messages/catalog';
 import { wait } from '../../src/messages/duration';
 import { AppProcess } from '../support/app-process';
 import { appEnvironment, BOT_TOKEN, MM_KEY, MM_SECRET, SIGNING_SECRET } from '../support/environment';
 import { forgedViewSubmission } from '../support/payloads';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../support/postgres';
-import { codeStepPrompt, withNumber } from '../support/texts';
+import { codeStepPrompt, message, withNumber } from '../support/texts';
 
 const ALICE = '+61491570156';
 const CODE_STEP = codeStepPrompt(ALICE);

@@ -1,4 +1,3 @@
-import { message } from '../../src/messages/catalog';
 import { PROFILE_FIELD, TestEnvironment } from '../support/environment';
 import {
   auditTypes,
@@ -8,6 +7,7 @@ import {
   verifyMember,
   withAppStore,
 } from '../support/members';
+import { message } from '../support/texts';
 
 const DAY_MS = 86_400_000;
 

@@ -1,9 +1,8 @@
-import { message } from '../../src/messages/catalog';
 import { lifetime, wait } from '../../src/messages/duration';
 import { maskPhoneNumber } from '../../src/verification/phone-number';
 import { TestEnvironment } from '../support/environment';
 import { auditEvents } from '../support/faults';
-import { withNumber } from '../support/texts';
+import { message, withNumber } from '../support/texts';
 
 const ALICE = '+61491570156';
 const LANDLINE = '+61293744000'; // Sydney, typed as 02 9374 4000

@@ -1,9 +1,8 @@
 import type { PostedMessage } from '../../emulators/slack';
-import { message } from '../../src/messages/catalog';
 import { ACTION, WORKFLOW_STEP } from '../../src/slack/ids';
 import { TestEnvironment, type Transport } from '../support/environment';
 import { directMessagesTo, eventually, verifyMember } from '../support/members';
-import { codeStepPrompt } from '../support/texts';
+import { codeStepPrompt, message } from '../support/texts';
 
 const NUMBER = '+61491570156';
 const HOUR_MS = 3_600_000;

@@ -317,6 +317,13 @@ describe('Slack Web API emulator', () => {
     await expect(client().users.info({ user: 'UNOBODY' })).rejects.toMatchObject(platformError('user_not_found'));
   });
 
+  it('reports a member’s locale only when users.info is asked to include it', async () => {
+    slack.addUser({ id: 'U3', name: 'lucia', locale: 'es-MX' });
+    expect((await client().users.info({ user: 'U3', include_locale: true })).user?.locale).toBe('es-MX');
+    expect((await client().users.info({ user: 'U1', include_locale: true })).user?.locale).toBe('en-US');
+    expect((await client().users.info({ user: 'U3' })).user).not.toHaveProperty('locale');
+  });
+
   it('records ephemeral messages', async () => {
     const result = await client().chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'Your phone is verified' });
     expect(result.message_ts).toEqual(expect.any(String));

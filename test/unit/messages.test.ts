@@ -1,8 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Catalog, type MessageId, type MessageParams, message } from '../../src/messages/catalog';
+import {
+  type Catalog,
+  LOCALES,
+  type Locale,
+  type MessageId,
+  type MessageParams,
+  messagesFor,
+} from '../../src/messages/catalog';
+import { de } from '../../src/messages/de';
 import { lifetime, wait } from '../../src/messages/duration';
 import { en } from '../../src/messages/en';
+import { es } from '../../src/messages/es';
+import { fr } from '../../src/messages/fr';
+import { ja } from '../../src/messages/ja';
+import { resolveLocale } from '../../src/messages/locales';
+import { ptBR } from '../../src/messages/pt-BR';
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 /** Every parameter of every entry; a name used by two entries must have one type. */
@@ -26,21 +39,34 @@ const SAMPLE: AllParams = {
   workspace: 'acme',
 };
 
-/** Any entry with the sample parameters: each reads only its own. */
-const render = message as (id: MessageId, params: AllParams) => string;
+const CATALOGS: Record<Locale, Catalog> = { en, es, fr, de, 'pt-BR': ptBR, ja };
 const ids = Object.keys(en) as MessageId[];
+const everyLocaleAndId = LOCALES.flatMap((locale) => ids.map((id) => [locale, id] as const));
+
+/** Any entry of a locale with the sample parameters: each reads only its own. */
+function renderer(locale: string): (id: MessageId, params?: Partial<AllParams>) => string {
+  const text = messagesFor(locale).text as (id: MessageId, params: AllParams) => string;
+  return (id, params) => text(id, { ...SAMPLE, ...params });
+}
 
 describe('message catalog', () => {
-  it.each(ids)('%s renders a non-empty text', (id) => {
-    expect(render(id, SAMPLE).trim()).not.toBe('');
+  it.each(everyLocaleAndId)('%s: %s renders a non-empty text', (locale, id) => {
+    expect(renderer(locale)(id).trim()).not.toBe('');
   });
 
-  it('an SMS carries no run of digits but the code and its lifetime, which has at most two', () => {
+  it.each(LOCALES)('%s has every id, each taking parameters exactly when English does', (locale) => {
+    const catalog = CATALOGS[locale];
+    expect(Object.keys(catalog).sort()).toEqual([...ids].sort());
+    for (const id of ids) expect([id, typeof catalog[id]]).toEqual([id, typeof en[id]]);
+  });
+
+  it.each(LOCALES)('%s: an SMS carries no run of digits but the code and its lifetime, of at most two', (locale) => {
+    const render = renderer(locale);
     const sms = ids.filter((id) => id.startsWith('sms.'));
     expect(sms.length).toBeGreaterThan(0);
     for (const id of sms) {
       for (let ttl = 60; ttl <= 86_400; ttl += 60) {
-        const text = render(id, { ...SAMPLE, expiresIn: lifetime(ttl) });
+        const text = render(id, { expiresIn: lifetime(ttl) });
         expect(text.match(/\d+/g)?.filter((run) => run !== SAMPLE.code && run.length > 2) ?? []).toEqual([]);
         expect(text.split(SAMPLE.code)).toHaveLength(2);
       }
@@ -59,11 +85,13 @@ describe('message catalog', () => {
     expect(unused).toEqual([]);
   });
 
-  it('points the failure notices at the buttons they name, and at the number', () => {
-    expect(message('error.internal_next')).toContain(message('button.start_again'));
-    const mayHaveArrived = message('send.may_have_arrived', { maskedNumber: SAMPLE.maskedNumber });
+  it.each(LOCALES)('%s: points the failure notices at the buttons they name, and at the number', (locale) => {
+    const render = renderer(locale);
+    expect(render('error.internal_next')).toContain(render('button.start_again'));
+    expect(render('send.unconfirmed')).toContain(render('button.resend'));
+    const mayHaveArrived = render('send.may_have_arrived');
     expect(mayHaveArrived).toContain(SAMPLE.maskedNumber);
-    expect(mayHaveArrived).toContain(message('button.resend'));
+    expect(mayHaveArrived).toContain(render('button.resend'));
   });
 
   it('puts waits and lifetimes in the unit a member reads', () => {
@@ -80,9 +108,49 @@ describe('message catalog', () => {
     ]);
   });
 
+  it.each([
+    ['en', 'in 1 minute.', 'in 10 minutes.', '1 attempt left', '4 attempts left'],
+    ['es', 'dentro de 1 minuto.', 'dentro de 10 minutos.', 'Queda 1 intento.', 'Quedan 4 intentos.'],
+    ['fr', 'dans 1 minute.', 'dans 10 minutes.', 'Il reste 1 tentative.', 'Il reste 4 tentatives.'],
+    ['de', 'in 1 Minute einen', 'in 10 Minuten einen', 'Noch 1 Versuch.', 'Noch 4 Versuche.'],
+    ['pt-BR', 'em 1 minuto.', 'em 10 minutos.', 'Resta 1 tentativa.', 'Restam 4 tentativas.'],
+    ['ja', '1分後', '10分後', '残り 1 回', '残り 4 回'],
+  ])('%s: counts and durations take the plural the language asks for', (locale, ...expected) => {
+    const render = renderer(locale);
+    const [oneMinute, tenMinutes, oneAttempt, fourAttempts] = expected;
+    expect(render('resend.cooldown', { wait: wait(60) })).toContain(oneMinute);
+    expect(render('resend.cooldown', { wait: wait(600) })).toContain(tenMinutes);
+    expect(render('code.wrong', { attemptsLeft: 1 })).toContain(oneAttempt);
+    expect(render('code.wrong', { attemptsLeft: 4 })).toContain(fourAttempts);
+  });
+
   it('types a locale so that it must have every id', () => {
     // @ts-expect-error a locale missing ids does not compile (npm test type-checks this file)
     const partial: Catalog = { 'modal.title': 'Verifica tu teléfono' };
     expect(partial).toBeDefined();
+  });
+});
+
+describe('locale fallback', () => {
+  it.each([
+    ['en-US', 'en'],
+    ['en-GB', 'en'],
+    ['es-ES', 'es'],
+    ['es-MX', 'es'],
+    ['es-LA', 'es'],
+    ['fr-FR', 'fr'],
+    ['fr-CA', 'fr'],
+    ['de-DE', 'de'],
+    ['pt-BR', 'pt-BR'],
+    ['pt_BR', 'pt-BR'],
+    ['pt-PT', 'en'],
+    ['ja-JP', 'ja'],
+    ['ko-KR', 'en'],
+    ['zh-CN', 'en'],
+    ['', 'en'],
+    [undefined, 'en'],
+  ])('%s reads %s', (tag, locale) => {
+    expect(resolveLocale(tag)).toBe(locale);
+    expect(messagesFor(tag).locale).toBe(locale);
   });
 });

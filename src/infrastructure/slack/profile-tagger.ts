@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
-import { message } from '../../messages/catalog';
+import { messagesFor } from '../../messages/catalog';
+import { DEFAULT_LOCALE } from '../../messages/locales';
 import type { Member, VerifiedBadge } from '../../verification/model';
 import type { ProfileTagger, TagResult } from '../../verification/ports';
 import { slackErrorCode } from './web-client';
@@ -89,10 +90,16 @@ export class SlackProfileTagger implements ProfileTagger {
   }
 }
 
+/** Everyone in the workspace reads a member's badge, so it is in the workspace default, not the member's language. */
+const BADGE_WORDS = messagesFor(DEFAULT_LOCALE);
+
 /** What the custom field shows: the masked number and the day, and the same day as its alt text. */
 function profileFieldValue({ maskedNumber, verifiedAt }: VerifiedBadge): { value: string; alt: string } {
   const date = new Date(verifiedAt * 1000).toISOString().slice(0, 10);
-  return { value: message('profile.badge_value', { maskedNumber, date }), alt: message('profile.badge_alt', { date }) };
+  return {
+    value: BADGE_WORDS.text('profile.badge_value', { maskedNumber, date }),
+    alt: BADGE_WORDS.text('profile.badge_alt', { date }),
+  };
 }
 
 function failureOf(error: unknown): TagResult {

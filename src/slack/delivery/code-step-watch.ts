@@ -1,3 +1,4 @@
+import type { Messages } from '../../messages/catalog';
 import type { ChannelOffer } from '../../verification/channels';
 import type { FinalDelivery } from '../../verification/delivery-state';
 import type { VerificationSettings } from '../../verification/settings';
@@ -7,6 +8,8 @@ import { deliveryLine } from './delivery-line';
 
 /** The code step as a listener showed it, to be shown again with its delivery line. */
 export interface ShownCodeStep {
+  /** The words the step was shown in: the delivery line and the re-rendered step keep its language. */
+  readonly t: Messages;
   readonly reference: string;
   readonly maskedNumber: string;
   readonly offer: ChannelOffer;
@@ -43,11 +46,11 @@ export class CodeStepWatch {
     const watched = this.open.get(flowId);
     if (!watched) return;
     this.open.delete(flowId);
-    const { reference, maskedNumber, offer, notice } = watched.step;
-    const line = deliveryLine(state, maskedNumber);
+    const { t, reference, maskedNumber, offer, notice } = watched.step;
+    const line = deliveryLine(t, state, maskedNumber);
     // Once a text has failed, a call is always offered (a landline's code is already a call).
     const failedText = state.kind === 'undelivered' && offer.channel === 'sms' && this.settings.voiceEnabled;
     const shown = failedText ? { ...offer, callOffered: true } : offer;
-    await watched.modal.refresh(codeStepFor(this.settings, reference, maskedNumber, shown, notice, line));
+    await watched.modal.refresh(codeStepFor(t, this.settings, reference, maskedNumber, shown, notice, line));
   }
 }

@@ -1,4 +1,4 @@
-import { message, type PlainMessageId } from '../../messages/catalog';
+import type { Messages, PlainMessageId } from '../../messages/catalog';
 import type { FinalDelivery, UndeliveredReason } from '../../verification/delivery-state';
 
 const REASONS: Record<UndeliveredReason, PlainMessageId> = {
@@ -11,8 +11,8 @@ const REASONS: Record<UndeliveredReason, PlainMessageId> = {
   failed: 'delivery.reason.failed',
 };
 
-/** The code step's line on whether the SMS arrived. */
-export function deliveryLine(state: FinalDelivery, maskedNumber: string): string {
-  if (state.kind === 'delivered') return `:white_check_mark: ${message('delivery.delivered', { maskedNumber })}`;
-  return `:warning: ${message('delivery.not_delivered', { reason: message(REASONS[state.reason]) })}`;
+/** The code step's line on whether the SMS arrived, in the words `t` of the step it joins. */
+export function deliveryLine(t: Messages, state: FinalDelivery, maskedNumber: string): string {
+  if (state.kind === 'delivered') return `:white_check_mark: ${t.text('delivery.delivered', { maskedNumber })}`;
+  return `:warning: ${t.text('delivery.not_delivered', { reason: t.text(REASONS[state.reason]) })}`;
 }

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { message } from '../../messages/catalog';
+import type { Messages } from '../../messages/catalog';
 import { wait } from '../../messages/duration';
 import type { ChannelOffer } from '../../verification/channels';
 import type { SendResult } from '../../verification/send-code';
@@ -9,6 +9,7 @@ import { sendFailedView, sendUnrecordedView } from '../views/outcome';
 
 /** The code step with this deployment's settings filled in. */
 export function codeStepFor(
+  t: Messages,
   settings: VerificationSettings,
   flowReference: string,
   maskedNumber: string,
@@ -16,7 +17,7 @@ export function codeStepFor(
   notice?: string,
   delivery?: string,
 ): types.ModalView {
-  return codeStepView({
+  return codeStepView(t, {
     flowReference,
     maskedNumber,
     codeLength: settings.codeLength,
@@ -30,6 +31,7 @@ export function codeStepFor(
 
 /** What the modal shows once a send (first or resend) has an answer; a resend says that a new code is on its way. */
 export function afterSendView(
+  t: Messages,
   settings: VerificationSettings,
   flowReference: string,
   maskedNumber: string,
@@ -39,29 +41,30 @@ export function afterSendView(
   switch (sent.kind) {
     case 'sent':
       return codeStepFor(
+        t,
         settings,
         flowReference,
         sent.maskedNumber,
         sent.offer,
-        resent ? newCodeNotice(sent.offer) : undefined,
+        resent ? newCodeNotice(t, sent.offer) : undefined,
       );
     case 'sent_unrecorded':
-      return sendUnrecordedView(flowReference, sent.maskedNumber);
+      return sendUnrecordedView(t, flowReference, sent.maskedNumber);
     case 'failed':
-      return sendFailedView(flowReference, sent.maskedNumber, sent.reason, sent.callOffered);
+      return sendFailedView(t, flowReference, sent.maskedNumber, sent.reason, sent.callOffered);
     case 'gone':
-      return sendFailedView(flowReference, maskedNumber, 'gone', false);
+      return sendFailedView(t, flowReference, maskedNumber, 'gone', false);
   }
 }
 
 /** What a resend's code step says above the input: a new code went out, by text or by a call. */
-export function newCodeNotice({ channel }: ChannelOffer): string {
+export function newCodeNotice(t: Messages, { channel }: ChannelOffer): string {
   return channel === 'voice'
-    ? `:telephone_receiver: ${message('resend.called')}`
-    : `:incoming_envelope: ${message('resend.sent')}`;
+    ? `:telephone_receiver: ${t.text('resend.called')}`
+    : `:incoming_envelope: ${t.text('resend.sent')}`;
 }
 
 /** The same words for every budget, so a refusal never tells a member about anyone else's activity. */
-export function rateLimitedText(retryAfterSeconds: number): string {
-  return message('send.rate_limited', { retryAfter: wait(retryAfterSeconds) });
+export function rateLimitedText(t: Messages, retryAfterSeconds: number): string {
+  return t.text('send.rate_limited', { retryAfter: wait(retryAfterSeconds) });
 }

@@ -1,6 +1,7 @@
 import type { types, webApi } from '@slack/bolt';
 import { slackErrorCode } from '../../infrastructure/slack/web-client';
 import type { AppLogger } from '../../logger';
+import type { Messages } from '../../messages/catalog';
 import type { Member } from '../../verification/model';
 import { internalErrorView } from '../views/outcome';
 
@@ -17,6 +18,8 @@ export class OpenModal {
     logger: AppLogger,
     private readonly viewId: string,
     context: Member & { readonly flowId?: string },
+    /** The member's words, for the terminal view `finish` falls back on. */
+    private readonly t: Messages,
   ) {
     this.logger = logger.child({ teamId: context.teamId, userId: context.userId, flowId: context.flowId ?? null });
   }
@@ -62,7 +65,7 @@ export class OpenModal {
       next = await work();
     } catch (error) {
       this.logger.error({ err: error }, 'work after the ack failed');
-      next = internalErrorView();
+      next = internalErrorView(this.t);
     }
     if (next) await this.show(next);
   }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SealedInstallationStore } from '../../infrastructure/store/installation-store';
 import type { AppLogger } from '../../logger';
-import { message } from '../../messages/catalog';
+import { messagesFor } from '../../messages/catalog';
 import type { ForgetWorkspace } from '../../verification/forget-workspace';
 import type { WorkspaceStore } from '../../verification/ports';
 import { NOT_INSTALLED } from './installer';
@@ -15,7 +15,8 @@ export function refuseNotInstalled(logger: AppLogger) {
     const { context, next } = args;
     if (context[NOT_INSTALLED] !== true) return next();
     logger.warn({ teamId: context.teamId, enterpriseId: context.enterpriseId }, 'request refused: not installed');
-    if ('command' in args) await args.ack(message('install.not_installed'));
+    // English: with no installation there is no bot token to ask `users.info` for the member's locale.
+    if ('command' in args) await args.ack(messagesFor(undefined).text('install.not_installed'));
     else if ('ack' in args) await args.ack?.();
   };
 }

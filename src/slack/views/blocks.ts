@@ -1,10 +1,9 @@
 import type { types } from '@slack/bolt';
-import { message } from '../../messages/catalog';
+import type { Messages } from '../../messages/catalog';
 import { ACTION } from '../ids';
+import { writeModalMetadata } from '../modal-metadata';
 
-// Small block builders so every view reads as a list of what the member sees.
-
-export const MODAL_TITLE = message('modal.title');
+// Small block builders so every view reads as a list of what the member sees, in their words `t`.
 
 export function text(markdown: string): types.SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: markdown } };
@@ -35,43 +34,46 @@ export function buttons(...specs: ButtonSpec[]): types.ActionsBlock {
   };
 }
 
-export const START_AGAIN: ButtonSpec = {
-  label: message('button.start_again'),
+export const startAgain = (t: Messages): ButtonSpec => ({
+  label: t.text('button.start_again'),
   actionId: ACTION.restartVerification,
   primary: true,
-};
-export const RESEND: ButtonSpec = { label: message('button.resend'), actionId: ACTION.resendCode };
-export const CALL: ButtonSpec = { label: message('button.call'), actionId: ACTION.callCode };
-export const OTHER_NUMBER: ButtonSpec = {
-  label: message('button.other_number'),
+});
+export const resend = (t: Messages): ButtonSpec => ({ label: t.text('button.resend'), actionId: ACTION.resendCode });
+export const call = (t: Messages): ButtonSpec => ({ label: t.text('button.call'), actionId: ACTION.callCode });
+export const otherNumber = (t: Messages): ButtonSpec => ({
+  label: t.text('button.other_number'),
   actionId: ACTION.restartVerification,
-};
+});
 
-/** A step of the flow: one input, a submit button, and the flow reference carried along. */
-export function stepModal(step: {
-  callbackId: string;
-  flowReference: string;
-  submit: string;
-  blocks: types.KnownBlock[];
-}): types.ModalView {
+/** A step of the flow: one input, a submit button, and the locale and flow reference carried along. */
+export function stepModal(
+  t: Messages,
+  step: {
+    callbackId: string;
+    flowReference: string;
+    submit: string;
+    blocks: types.KnownBlock[];
+  },
+): types.ModalView {
   return {
     type: 'modal',
     callback_id: step.callbackId,
-    private_metadata: step.flowReference,
-    title: { type: 'plain_text', text: MODAL_TITLE },
+    private_metadata: writeModalMetadata(t.locale, step.flowReference),
+    title: { type: 'plain_text', text: t.text('modal.title') },
     submit: { type: 'plain_text', text: step.submit },
-    close: { type: 'plain_text', text: message('modal.cancel') },
+    close: { type: 'plain_text', text: t.text('modal.cancel') },
     blocks: step.blocks,
   };
 }
 
 /** A modal with nothing to submit: a message and, optionally, buttons to go on. */
-export function messageModal(blocks: types.KnownBlock[], privateMetadata = ''): types.ModalView {
+export function messageModal(t: Messages, blocks: types.KnownBlock[], flowReference = ''): types.ModalView {
   return {
     type: 'modal',
-    title: { type: 'plain_text', text: MODAL_TITLE },
-    close: { type: 'plain_text', text: message('modal.close') },
-    private_metadata: privateMetadata,
+    title: { type: 'plain_text', text: t.text('modal.title') },
+    close: { type: 'plain_text', text: t.text('modal.close') },
+    private_metadata: writeModalMetadata(t.locale, flowReference),
     blocks,
   };
 }

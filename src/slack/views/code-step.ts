@@ -1,9 +1,9 @@
 import type { types } from '@slack/bolt';
-import { message } from '../../messages/catalog';
+import type { Messages } from '../../messages/catalog';
 import { lifetime, wait } from '../../messages/duration';
 import type { Channel } from '../../verification/model';
 import { CALLBACK, CODE_INPUT } from '../ids';
-import { buttons, CALL, note, OTHER_NUMBER, RESEND, stepModal, text } from './blocks';
+import { buttons, call, note, otherNumber, resend, stepModal, text } from './blocks';
 
 export interface CodeStepOptions {
   readonly flowReference: string;
@@ -21,21 +21,21 @@ export interface CodeStepOptions {
   readonly delivery?: string;
 }
 
-export function codeStepView(options: CodeStepOptions): types.ModalView {
+export function codeStepView(t: Messages, options: CodeStepOptions): types.ModalView {
   const { flowReference, maskedNumber, codeLength, ttlSeconds, resendCooldownSeconds, notice, delivery } = options;
   const prompt = options.channel === 'voice' ? 'code.prompt_voice' : 'code.prompt';
-  return stepModal({
+  return stepModal(t, {
     callbackId: CALLBACK.codeStep,
     flowReference,
-    submit: message('code.submit'),
+    submit: t.text('code.submit'),
     blocks: [
-      text(message(prompt, { codeLength, maskedNumber, expiresIn: lifetime(ttlSeconds) })),
+      text(t.text(prompt, { codeLength, maskedNumber, expiresIn: lifetime(ttlSeconds) })),
       ...(delivery ? [note(delivery)] : []),
       ...(notice ? [note(notice)] : []),
       {
         type: 'input',
         block_id: CODE_INPUT.blockId,
-        label: { type: 'plain_text', text: message('code.input_label', { codeLength }) },
+        label: { type: 'plain_text', text: t.text('code.input_label', { codeLength }) },
         element: {
           type: 'plain_text_input',
           action_id: CODE_INPUT.actionId,
@@ -45,11 +45,11 @@ export function codeStepView(options: CodeStepOptions): types.ModalView {
           placeholder: { type: 'plain_text', text: '0'.repeat(codeLength) },
         },
       },
-      buttons(RESEND, ...(options.callOffered ? [CALL] : []), OTHER_NUMBER),
+      buttons(resend(t), ...(options.callOffered ? [call(t)] : []), otherNumber(t)),
       note(
         resendCooldownSeconds > 0
-          ? message('code.resend_after', { wait: wait(resendCooldownSeconds) })
-          : message('code.resend_now'),
+          ? t.text('code.resend_after', { wait: wait(resendCooldownSeconds) })
+          : t.text('code.resend_now'),
       ),
     ],
   });

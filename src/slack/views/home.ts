@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { message, type PlainMessageId } from '../../messages/catalog';
+import type { Messages, PlainMessageId } from '../../messages/catalog';
 import type { AuditEvent, ProfileTagState } from '../../verification/model';
 import { ACTION } from '../ids';
 import { buttons, note, text } from './blocks';
@@ -26,29 +26,29 @@ export interface HomeOptions {
   readonly reinstallNeeded?: boolean;
 }
 
-export function homeView({ status, activity, reinstallNeeded = false }: HomeOptions): types.HomeView {
-  const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: message('home.title') } }];
+export function homeView(t: Messages, { status, activity, reinstallNeeded = false }: HomeOptions): types.HomeView {
+  const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: t.text('home.title') } }];
   if (status) {
     blocks.push(
       text(
-        `:white_check_mark: ${message('home.verified', { maskedNumber: status.maskedNumber, date: slackDate(status.verifiedAt) })}`,
+        `:white_check_mark: ${t.text('home.verified', { maskedNumber: status.maskedNumber, date: slackDate(status.verifiedAt) })}`,
       ),
-      note(message(TAG_NOTES[status.profileTag])),
-      buttons({ label: message('home.verify_other'), actionId: ACTION.startVerification }),
+      note(t.text(TAG_NOTES[status.profileTag])),
+      buttons({ label: t.text('home.verify_other'), actionId: ACTION.startVerification }),
     );
   } else {
     blocks.push(
-      text(message('home.not_verified')),
-      buttons({ label: message('home.verify'), actionId: ACTION.startVerification, primary: true }),
+      text(t.text('home.not_verified')),
+      buttons({ label: t.text('home.verify'), actionId: ACTION.startVerification, primary: true }),
     );
   }
-  if (reinstallNeeded) blocks.push({ type: 'divider' }, text(`:warning: ${message('home.reinstall_needed')}`));
-  if (activity) blocks.push(...activityBlocks(activity));
+  if (reinstallNeeded) blocks.push({ type: 'divider' }, text(`:warning: ${t.text('home.reinstall_needed')}`));
+  if (activity) blocks.push(...activityBlocks(t, activity));
   return { type: 'home', blocks };
 }
 
 /** Admins see the audit log's newest lines; the full log is exported with `npm run audit:export`. */
-function activityBlocks(activity: readonly AuditEvent[]): types.KnownBlock[] {
+function activityBlocks(t: Messages, activity: readonly AuditEvent[]): types.KnownBlock[] {
   const lines = activity.map((event) =>
     [
       slackDate(event.at, '{date_short_pretty} {time}'),
@@ -62,8 +62,8 @@ function activityBlocks(activity: readonly AuditEvent[]): types.KnownBlock[] {
   );
   return [
     { type: 'divider' },
-    { type: 'header', text: { type: 'plain_text', text: message('home.activity_title') } },
-    text(lines.length > 0 ? lines.join('\n') : message('home.activity_empty')),
+    { type: 'header', text: { type: 'plain_text', text: t.text('home.activity_title') } },
+    text(lines.length > 0 ? lines.join('\n') : t.text('home.activity_empty')),
   ];
 }
 

@@ -1,9 +1,9 @@
 import type { types } from '@slack/bolt';
-import { message, type PlainMessageId } from '../../messages/catalog';
+import type { Messages, PlainMessageId } from '../../messages/catalog';
 import type { FlowProblem } from '../../verification/flow-rules';
 import type { TagResult } from '../../verification/ports';
 import type { SendResult } from '../../verification/send-code';
-import { buttons, CALL, messageModal, note, OTHER_NUMBER, RESEND, START_AGAIN, text } from './blocks';
+import { buttons, call, messageModal, note, otherNumber, resend, startAgain, text } from './blocks';
 
 export type SendFailure = Extract<SendResult, { kind: 'failed' }>['reason'] | 'gone';
 
@@ -16,33 +16,36 @@ const SEND_FAILURES: Record<SendFailure, PlainMessageId> = {
 
 /** The send failed; the flow stays open for a resend or a call (it carries the flow reference). */
 export function sendFailedView(
+  t: Messages,
   flowReference: string,
   maskedNumber: string,
   failure: SendFailure,
   callOffered: boolean,
 ): types.ModalView {
-  const call = callOffered ? [CALL] : [];
-  const retry = failure === 'gone' ? buttons(START_AGAIN) : buttons(RESEND, ...call, OTHER_NUMBER);
+  const calls = callOffered ? [call(t)] : [];
+  const retry = failure === 'gone' ? buttons(startAgain(t)) : buttons(resend(t), ...calls, otherNumber(t));
   return messageModal(
-    [text(`:x: *${message('send.failed', { maskedNumber })}*`), text(message(SEND_FAILURES[failure])), retry],
+    t,
+    [text(`:x: *${t.text('send.failed', { maskedNumber })}*`), text(t.text(SEND_FAILURES[failure])), retry],
     flowReference,
   );
 }
 
 /** The SMS service took the message, but we could not record it: a code may arrive, so offer both ways on. */
-export function sendUnrecordedView(flowReference: string, maskedNumber: string): types.ModalView {
+export function sendUnrecordedView(t: Messages, flowReference: string, maskedNumber: string): types.ModalView {
   return messageModal(
-    [text(`:warning: ${message('send.may_have_arrived', { maskedNumber })}`), buttons(RESEND, START_AGAIN)],
+    t,
+    [text(`:warning: ${t.text('send.may_have_arrived', { maskedNumber })}`), buttons(resend(t), startAgain(t))],
     flowReference,
   );
 }
 
 /** Something on our side failed after the ack, before anything was sent or judged. */
-export function internalErrorView(): types.ModalView {
-  return messageModal([
-    text(`:x: *${message('error.internal')}*`),
-    text(message('error.internal_next')),
-    buttons(START_AGAIN),
+export function internalErrorView(t: Messages): types.ModalView {
+  return messageModal(t, [
+    text(`:x: *${t.text('error.internal')}*`),
+    text(t.text('error.internal_next')),
+    buttons(startAgain(t)),
   ]);
 }
 
@@ -56,25 +59,25 @@ const FLOW_ENDINGS: Record<FlowProblem, PlainMessageId> = {
 };
 
 /** The flow is over without success: say why and offer a fresh start. */
-export function flowEndedView(problem: FlowProblem): types.ModalView {
-  return messageModal([
-    text(`:no_entry: *${message(FLOW_ENDINGS[problem])}*`),
-    text(message('flow.start_again')),
-    buttons(START_AGAIN),
+export function flowEndedView(t: Messages, problem: FlowProblem): types.ModalView {
+  return messageModal(t, [
+    text(`:no_entry: *${t.text(FLOW_ENDINGS[problem])}*`),
+    text(t.text('flow.start_again')),
+    buttons(startAgain(t)),
   ]);
 }
 
-function badgeText(tag: TagResult): string {
-  if (tag.kind === 'set') return message('badge.set');
-  if (tag.kind === 'not_configured') return `:warning: ${message('badge.not_configured')}`;
-  if (tag.transient) return message('badge.transient');
-  return `:warning: ${message('badge.refused')}`;
+function badgeText(t: Messages, tag: TagResult): string {
+  if (tag.kind === 'set') return t.text('badge.set');
+  if (tag.kind === 'not_configured') return `:warning: ${t.text('badge.not_configured')}`;
+  if (tag.transient) return t.text('badge.transient');
+  return `:warning: ${t.text('badge.refused')}`;
 }
 
-export function verifiedView(maskedNumber: string, tag: TagResult): types.ModalView {
-  return messageModal([
-    text(`:white_check_mark: *${message('verified.title', { maskedNumber })}*`),
-    text(badgeText(tag)),
-    note(message('verified.close')),
+export function verifiedView(t: Messages, maskedNumber: string, tag: TagResult): types.ModalView {
+  return messageModal(t, [
+    text(`:white_check_mark: *${t.text('verified.title', { maskedNumber })}*`),
+    text(badgeText(t, tag)),
+    note(t.text('verified.close')),
   ]);
 }

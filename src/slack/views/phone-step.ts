@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { message } from '../../messages/catalog';
+import type { Messages } from '../../messages/catalog';
 import { CALLBACK, PHONE_INPUT } from '../ids';
 import { note, stepModal, text } from './blocks';
 
@@ -10,29 +10,29 @@ export interface PhoneStepOptions {
   readonly defaultCountry: string | undefined;
 }
 
-export function phoneStepView({ flowReference, defaultCountry }: PhoneStepOptions): types.ModalView {
+export function phoneStepView(t: Messages, { flowReference, defaultCountry }: PhoneStepOptions): types.ModalView {
   const hint = defaultCountry
-    ? message('phone.hint_local', { country: defaultCountry })
-    : message('phone.hint_international');
-  return stepModal({
+    ? t.text('phone.hint_local', { country: defaultCountry })
+    : t.text('phone.hint_international');
+  return stepModal(t, {
     callbackId: CALLBACK.phoneStep,
     flowReference,
-    submit: message('phone.submit'),
+    submit: t.text('phone.submit'),
     blocks: [
-      text(message('phone.intro')),
+      text(t.text('phone.intro')),
       {
         type: 'input',
         block_id: PHONE_INPUT.blockId,
-        label: { type: 'plain_text', text: message('phone.input_label') },
+        label: { type: 'plain_text', text: t.text('phone.input_label') },
         hint: { type: 'plain_text', text: hint },
         element: {
           type: 'plain_text_input',
           action_id: PHONE_INPUT.actionId,
           max_length: 40,
-          placeholder: { type: 'plain_text', text: message('phone.placeholder') },
+          placeholder: { type: 'plain_text', text: t.text('phone.placeholder') },
         },
       },
-      note(message('phone.note')),
+      note(t.text('phone.note')),
     ],
   });
 }

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { message } from '../../messages/catalog';
+import type { Messages } from '../../messages/catalog';
 import { ACTION } from '../ids';
 import { buttons, text } from './blocks';
 
@@ -11,10 +11,11 @@ const SECTION_CHARS = 3_000;
  * has one, then ours, a button that opens the flow and one that declines the request.
  */
 export function verificationRequestMessage(
+  t: Messages,
   executionId: string,
   workflowMessage: string | undefined,
 ): { text: string; blocks: types.KnownBlock[] } {
-  const words = message('workflow.request');
+  const words = t.text('workflow.request');
   const own = workflowMessage?.trim().slice(0, SECTION_CHARS);
   return {
     text: own || words,
@@ -22,8 +23,8 @@ export function verificationRequestMessage(
       ...(own ? [text(own)] : []),
       text(words),
       buttons(
-        { label: message('workflow.verify'), actionId: ACTION.startVerification, primary: true },
-        { label: message('workflow.not_now'), actionId: ACTION.declineRequest, value: executionId },
+        { label: t.text('workflow.verify'), actionId: ACTION.startVerification, primary: true },
+        { label: t.text('workflow.not_now'), actionId: ACTION.declineRequest, value: executionId },
       ),
     ],
   };

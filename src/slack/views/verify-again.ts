@@ -1,17 +1,20 @@
 import type { types } from '@slack/bolt';
-import { message } from '../../messages/catalog';
+import type { Messages } from '../../messages/catalog';
 import type { VerifyAgainReason } from '../../verification/ports';
 import { ACTION } from '../ids';
 import { buttons, text } from './blocks';
 
 /** The direct message sent when a verification ended: why, and a button that opens the flow. */
-export function verifyAgainMessage(reason: VerifyAgainReason): { text: string; blocks: types.KnownBlock[] } {
-  const words = message(reason === 'revoked' ? 'dm.revoked' : 'dm.expired');
+export function verifyAgainMessage(
+  t: Messages,
+  reason: VerifyAgainReason,
+): { text: string; blocks: types.KnownBlock[] } {
+  const words = t.text(reason === 'revoked' ? 'dm.revoked' : 'dm.expired');
   return {
     text: words,
     blocks: [
       text(`:warning: ${words}`),
-      buttons({ label: message('dm.verify_again'), actionId: ACTION.startVerification, primary: true }),
+      buttons({ label: t.text('dm.verify_again'), actionId: ACTION.startVerification, primary: true }),
     ],
   };
 }

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
-import { message } from '../../../messages/catalog';
+import type { Messages } from '../../../messages/catalog';
 import { wait } from '../../../messages/duration';
 import type { Channel } from '../../../verification/model';
 import type { ResendStart } from '../../../verification/send-code';
@@ -9,6 +9,7 @@ import { sendingView } from '../../views/progress';
 import { afterSendView, codeStepFor, newCodeNotice, rateLimitedText } from '../flow-views';
 import { memberOf } from '../member';
 import { OpenModal } from '../modal';
+import { readModal } from '../modal-words';
 
 /** "Resend code": a new code for the same flow, after the cooldown and within the send budgets. */
 export function resendCode(deps: ListenerDependencies) {
@@ -20,20 +21,25 @@ export function callCode(deps: ListenerDependencies) {
   return newCode(deps, 'voice');
 }
 
-function newCode({ verification, references, settings, deliveries, logger }: ListenerDependencies, channel: Channel) {
+function newCode(deps: ListenerDependencies, channel: Channel) {
+  const { verification, references, settings, deliveries, logger } = deps;
   /** The view for a resend that cannot go ahead now. */
-  const refusedView = (prepared: Exclude<ResendStart, { kind: 'ready' }>, reference: string): types.ModalView => {
+  const refusedView = (
+    t: Messages,
+    prepared: Exclude<ResendStart, { kind: 'ready' }>,
+    reference: string,
+  ): types.ModalView => {
     switch (prepared.kind) {
       case 'cooldown': {
-        const notice = `:hourglass: ${message('resend.cooldown', { wait: wait(prepared.retryAfterSeconds) })}`;
-        return codeStepFor(settings, reference, prepared.maskedNumber, prepared.offer, notice);
+        const notice = `:hourglass: ${t.text('resend.cooldown', { wait: wait(prepared.retryAfterSeconds) })}`;
+        return codeStepFor(t, settings, reference, prepared.maskedNumber, prepared.offer, notice);
       }
       case 'rate_limited': {
-        const notice = `:no_entry: ${rateLimitedText(prepared.retryAfterSeconds)}`;
-        return codeStepFor(settings, reference, prepared.maskedNumber, prepared.offer, notice);
+        const notice = `:no_entry: ${rateLimitedText(t, prepared.retryAfterSeconds)}`;
+        return codeStepFor(t, settings, reference, prepared.maskedNumber, prepared.offer, notice);
       }
       default:
-        return flowEndedView(prepared.kind);
+        return flowEndedView(t, prepared.kind);
     }
   };
 
@@ -41,21 +47,21 @@ function newCode({ verification, references, settings, deliveries, logger }: Lis
     await ack();
     // Only a stale or hand-made click asks for a call that this deployment does not make: nothing changes.
     if (!body.view || (channel === 'voice' && !settings.voiceEnabled)) return;
-    const { id: viewId, private_metadata: reference } = body.view;
     const member = memberOf(body);
+    const { t, reference } = await readModal(deps, client, member, body.view.private_metadata);
     const flowId = references.open(member, reference);
-    const modal = new OpenModal(client, logger, viewId, { ...member, ...(flowId && { flowId }) });
+    const modal = new OpenModal(client, logger, body.view.id, { ...member, ...(flowId && { flowId }) }, t);
     await modal.finish(async () => {
-      if (!flowId) return flowEndedView('unknown_flow');
+      if (!flowId) return flowEndedView(t, 'unknown_flow');
       const prepared = await verification.sendCode.prepareResend(member, flowId, channel);
-      if (prepared.kind !== 'ready') return refusedView(prepared, reference);
-      await modal.show(sendingView(prepared.maskedNumber, prepared.channel));
-      const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'resend', prepared.channel);
+      if (prepared.kind !== 'ready') return refusedView(t, prepared, reference);
+      await modal.show(sendingView(t, prepared.maskedNumber, prepared.channel));
+      const sent = await verification.sendCode.send(flowId, body.team?.domain ?? '', 'resend', t, prepared.channel);
       if (sent.kind === 'sent') {
         const { maskedNumber, offer } = sent;
-        deliveries.watch(flowId, modal, { reference, maskedNumber, offer, notice: newCodeNotice(offer) });
+        deliveries.watch(flowId, modal, { t, reference, maskedNumber, offer, notice: newCodeNotice(t, offer) });
       }
-      return afterSendView(settings, reference, prepared.maskedNumber, sent, true);
+      return afterSendView(t, settings, reference, prepared.maskedNumber, sent, true);
     });
   };
 }

@@ -3,14 +3,17 @@ import type { ListenerDependencies } from '../../dependencies';
 import { phoneStepView } from '../../views/phone-step';
 import { memberOf } from '../member';
 import { OpenModal } from '../modal';
+import { readModal } from '../modal-words';
 
 /** "Start again" / "Use a different number": the same modal goes back to the number step with a new flow. */
-export function restartVerification({ references, settings, logger }: ListenerDependencies) {
+export function restartVerification(deps: ListenerDependencies) {
+  const { references, settings, logger } = deps;
   return async ({ ack, body, client }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>) => {
     await ack();
     if (!body.view) return;
     const member = memberOf(body);
-    const view = phoneStepView({ flowReference: references.issue(member), defaultCountry: settings.defaultCountry });
-    await new OpenModal(client, logger, body.view.id, member).show(view);
+    const { t } = await readModal(deps, client, member, body.view.private_metadata);
+    const view = phoneStepView(t, { flowReference: references.issue(member), defaultCountry: settings.defaultCountry });
+    await new OpenModal(client, logger, body.view.id, member, t).show(view);
   };
 }

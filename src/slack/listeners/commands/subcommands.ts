@@ -1,27 +1,32 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { slackErrorCode } from '../../../infrastructure/slack/web-client';
+import type { Messages } from '../../../messages/catalog';
 import type { Member } from '../../../verification/model';
 import type { ListenerDependencies } from '../../dependencies';
 import { helpText, removeConfirmView, statusText } from '../../views/member-commands';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
-/** `/verify-phone <subcommand>`, after the ack: each answers only the member who typed it. */
+/**
+ * `/verify-phone <subcommand>`, after the ack: each answers only the member who typed it, in their
+ * language (a slash command carries no locale, so it is looked up, cached, as a modal's is).
+ */
 export async function runSubcommand(deps: ListenerDependencies, args: CommandArgs, subcommand: string): Promise<void> {
-  const { body, respond } = args;
+  const { body, respond, client } = args;
   const member: Member = { teamId: body.team_id, userId: body.user_id };
+  const t = await deps.locales.messagesOf(client, member);
   const answer = async (text: string) => {
     await respond({ response_type: 'ephemeral', text });
   };
   switch (subcommand) {
     case 'status':
-      return answer(statusText(await deps.verification.status.statusOf(member)));
+      return answer(statusText(t, await deps.verification.status.statusOf(member)));
     case 'remove':
-      return confirmRemove(deps, args, member, answer);
+      return confirmRemove(deps, args, member, t, answer);
     case 'help':
-      return answer(helpText());
+      return answer(helpText(t));
     default:
-      return answer(helpText(subcommand));
+      return answer(helpText(t, subcommand));
   }
 }
 
@@ -29,12 +34,13 @@ async function confirmRemove(
   { verification, logger }: ListenerDependencies,
   { client, body }: CommandArgs,
   member: Member,
+  t: Messages,
   answer: (text: string) => Promise<void>,
 ): Promise<void> {
   const status = await verification.status.statusOf(member);
-  if (!status) return answer(statusText(undefined));
+  if (!status) return answer(statusText(t, undefined));
   try {
-    await client.views.open({ trigger_id: body.trigger_id, view: removeConfirmView(status.maskedNumber) });
+    await client.views.open({ trigger_id: body.trigger_id, view: removeConfirmView(t, status.maskedNumber) });
   } catch (error) {
     logger.error({ ...member, slackError: slackErrorCode(error) }, 'views.open of the remove confirmation failed');
   }

@@ -6,7 +6,7 @@ import { installerCannotTag, isWorkspaceAdmin } from '../../workspace-roles';
 const ACTIVITY_LINES = 15;
 
 /** Home tab opened: the member's status, and for workspace admins the newest audit events. */
-export function appHomeOpened({ verification, logger }: ListenerDependencies) {
+export function appHomeOpened({ verification, locales, logger }: ListenerDependencies) {
   return async ({ event, body, client, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) => {
     if (event.tab !== 'home') return;
     const member = { teamId: body.team_id, userId: event.user };
@@ -15,7 +15,8 @@ export function appHomeOpened({ verification, logger }: ListenerDependencies) {
       const isAdmin = await isWorkspaceAdmin(client, event.user);
       const activity = isAdmin ? await verification.status.recentActivity(member.teamId, ACTIVITY_LINES) : undefined;
       const reinstallNeeded = isAdmin && (await installerCannotTag(client, context.installerUserId));
-      const view = homeView({ status, ...(activity && { activity }), reinstallNeeded });
+      const t = await locales.messagesOf(client, member);
+      const view = homeView(t, { status, ...(activity && { activity }), reinstallNeeded });
       await client.views.publish({ user_id: event.user, view });
     } catch (error) {
       logger.warn({ ...member, err: error }, 'publishing the Home tab failed');

@@ -8,7 +8,7 @@ import { type StepArgs, type WorkflowStepDependencies, workflowMember } from './
  * "Request phone verification": a member already verified completes at once; otherwise the request
  * is stored and the member gets a DM, and the step completes later, from wherever it ends.
  */
-export function requestVerification({ requests, nowSeconds, logger }: WorkflowStepDependencies) {
+export function requestVerification({ requests, locales, nowSeconds, logger }: WorkflowStepDependencies) {
   return async ({ body, event, inputs, complete, client }: AllMiddlewareArgs & StepArgs) => {
     const member = workflowMember(body, inputs);
     const executionId = event.function_execution_id;
@@ -19,7 +19,8 @@ export function requestVerification({ requests, nowSeconds, logger }: WorkflowSt
     try {
       const channel = (await client.conversations.open({ users: member.userId })).channel?.id;
       if (channel) {
-        await client.chat.postMessage({ channel, ...verificationRequestMessage(executionId, workflowMessage) });
+        const t = await locales.messagesOf(client, member);
+        await client.chat.postMessage({ channel, ...verificationRequestMessage(t, executionId, workflowMessage) });
       }
     } catch (error) {
       // The request stays pending and times out: the workflow learns of it, the member is not pestered.

@@ -1,10 +1,13 @@
 import type { SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { MemberLocales } from '../../../infrastructure/slack/member-locales';
 import type { AppLogger } from '../../../logger';
 import type { Member } from '../../../verification/model';
 import type { WorkflowRequests } from '../../../workflows/workflow-requests';
 
 export interface WorkflowStepDependencies {
   readonly requests: WorkflowRequests;
+  /** The member's language, for the request DM and its answer. */
+  readonly locales: MemberLocales;
   readonly nowSeconds: () => number;
   readonly logger: AppLogger;
 }

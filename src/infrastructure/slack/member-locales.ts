@@ -1,0 +1,80 @@
+import type { webApi } from '@slack/bolt';
+import { type Messages, messagesFor } from '../../messages/catalog';
+import { DEFAULT_LOCALE, type Locale, resolveLocale } from '../../messages/locales';
+import type { Member } from '../../verification/model';
+
+export interface MemberLocaleOptions {
+  /** How long a member's locale is trusted; they rarely change it. */
+  readonly ttlMs?: number;
+  /** Members remembered at once; the least recently asked for is forgotten first. */
+  readonly maxEntries?: number;
+  /** A lookup slower than this answers the default: it runs while a trigger id (3 s) ages. */
+  readonly timeoutMs?: number;
+  readonly nowMs?: () => number;
+}
+
+interface Cached {
+  readonly locale: Locale;
+  readonly expiresAt: number;
+}
+
+/**
+ * The language each member reads, from `users.info` with `include_locale` (through the request's
+ * own bot client, so each workspace's token), cached per member. Any failure reads English, and is
+ * not cached, so the next request asks again.
+ */
+export class MemberLocales {
+  private readonly cache = new Map<string, Cached>();
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly timeoutMs: number;
+  private readonly nowMs: () => number;
+
+  constructor(options: MemberLocaleOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 3_600_000;
+    this.maxEntries = options.maxEntries ?? 10_000;
+    this.timeoutMs = options.timeoutMs ?? 1_000;
+    this.nowMs = options.nowMs ?? Date.now;
+  }
+
+  async messagesOf(client: webApi.WebClient, member: Member): Promise<Messages> {
+    return messagesFor(await this.localeOf(client, member));
+  }
+
+  private async localeOf(client: webApi.WebClient, member: Member): Promise<Locale> {
+    const key = `${member.teamId}:${member.userId}`;
+    const cached = this.cache.get(key);
+    this.cache.delete(key); // re-inserted below: a Map iterates oldest first, which makes it an LRU
+    if (cached && cached.expiresAt > this.nowMs()) {
+      this.cache.set(key, cached);
+      return cached.locale;
+    }
+    const locale = await this.lookUp(client, member.userId);
+    if (locale) this.remember(key, locale);
+    return locale ?? DEFAULT_LOCALE;
+  }
+
+  private async lookUp(client: webApi.WebClient, userId: string): Promise<Locale | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), this.timeoutMs);
+    });
+    const answer = client.users.info({ user: userId, include_locale: true }).then(
+      ({ user }) => resolveLocale(user?.locale),
+      () => undefined,
+    );
+    try {
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private remember(key: string, locale: Locale): void {
+    this.cache.set(key, { locale, expiresAt: this.nowMs() + this.ttlMs });
+    if (this.cache.size > this.maxEntries) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+  }
+}
