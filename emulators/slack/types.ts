@@ -21,6 +21,8 @@ export interface NewUser {
   readonly realName?: string;
   /** IANA zone, e.g. `Australia/Sydney`. */
   readonly tz?: string;
+  /** The member's language, e.g. `es-ES`; `users.info` reports it when asked `include_locale`. */
+  readonly locale?: string;
 }
 
 export interface WorkspaceUser {
@@ -29,6 +31,7 @@ export interface WorkspaceUser {
   readonly role: UserRole;
   readonly realName: string;
   readonly tz: string;
+  readonly locale?: string;
 }
 
 export type ProfileFieldType = 'text' | 'date' | 'link' | 'options_list' | 'user';
