@@ -16,7 +16,7 @@ import { AckTimedApp } from './slack/ack-timing';
 import { createDeliveryUpdates } from './slack/delivery/delivery-updates';
 import { DEFAULT_POLLING, type PollingPolicy } from './slack/delivery/polling';
 import { oncePerEvent } from './slack/event-once';
-import type { PlainRoutes } from './slack/health-server';
+import type { ListenAddress, PlainRoutes } from './slack/health-server';
 import { registerListeners } from './slack/listeners';
 import { SlackMemberNotifier } from './slack/member-notifier';
 import { SlackReceiver } from './slack/receiver';
@@ -153,7 +153,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   try {
     await retention.configure();
     await app.init(); // with a single bot token, checks it with auth.test
-    server = (await app.start(config.port)) as Server; // in Socket Mode, also the app-level token
+    server = (await app.start({ port: config.port, host: config.host })) as Server; // in Socket Mode, also the app-level token
   } catch (error) {
     await Promise.all([store.close(), outbound.close()]);
     throw error;
@@ -186,7 +186,7 @@ function slackReceiver(
   config: Config,
   logger: AppLogger,
   options: PlainRoutes & { readonly fetch: typeof globalThis.fetch },
-): Receiver & { start(port: number): Promise<Server> } {
+): Receiver & { start(address: ListenAddress): Promise<Server> } {
   const { transport, apiUrl } = config.slack;
   const { fetch, ...routes } = options;
   if (transport.kind === 'socket') {

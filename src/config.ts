@@ -6,6 +6,8 @@ import { MAX_CODE_LENGTH, MIN_CODE_LENGTH } from './verification/one-time-code';
 /** Everything the app reads from its environment, parsed and checked once at start-up. */
 export interface Config {
   port: number;
+  /** The address the app listens on; undefined: every interface. */
+  host: string | undefined;
   logLevel: LogLevel;
   databaseUrl: string;
   metricsEnabled: boolean;
@@ -82,6 +84,7 @@ export function loadConfig(env: Env): Config {
   const transport = slackTransport(reader);
   const config: Config = {
     port: reader.integer('PORT', { default: 3000, min: 0, max: 65535 }),
+    host: reader.optional('HOST'),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     databaseUrl: reader.databaseUrl('DATABASE_URL', DEFAULT_DATABASE_URL),
     metricsEnabled: reader.boolean('METRICS_ENABLED', true),

@@ -70,6 +70,7 @@ export class MessageMediaEmulator {
   readonly #messages = new Map<string, StoredMessage>();
   /** The last message accepted for each destination number. */
   readonly #latestByDestination = new Map<string, StoredMessage>();
+  readonly #watchers = new Set<(message: WireMessage) => void>();
   readonly #log: { -readonly [K in keyof RequestLogEntry]: RequestLogEntry[K] }[] = [];
   /** Frozen snapshots for `outbox` and `requests`, dropped whenever what they show changes. */
   #outboxSnapshot: readonly WireMessage[] | undefined;
@@ -112,6 +113,12 @@ export class MessageMediaEmulator {
   /** The last message accepted for this number (of any account), with its current status. */
   lastMessageTo(destinationNumber: string): WireMessage | undefined {
     return this.#latestByDestination.get(destinationNumber)?.message;
+  }
+
+  /** Calls `watcher` with each message accepted and each change of status; returns the function that stops it. */
+  onMessage(watcher: (message: WireMessage) => void): () => void {
+    this.#watchers.add(watcher);
+    return () => this.#watchers.delete(watcher);
   }
 
   /** Another account, which sees only its own messages. */
@@ -214,6 +221,7 @@ export class MessageMediaEmulator {
       this.#latestByDestination.set(message.destination_number, stored);
       this.#outboxSnapshot = undefined;
       this.deliveries.accepted(message);
+      this.#announce(stored.message);
       // The submit response always says "queued", even for a scheduled message.
       return message;
     });
@@ -228,6 +236,11 @@ export class MessageMediaEmulator {
   #update(stored: StoredMessage, status: string): void {
     stored.message = { ...stored.message, status };
     this.#outboxSnapshot = undefined;
+    this.#announce(stored.message);
+  }
+
+  #announce(message: WireMessage): void {
+    for (const watcher of this.#watchers) watcher(message);
   }
 
   /** Another account's message is indistinguishable from a missing one. */

@@ -34,3 +34,4 @@ export type {
   WorkspaceUser,
 } from './types';
 export { checkResponseErrors, checkView, inputBlockIds, VIEW_LIMITS, type ViewCheck } from './view-rules';
+export type { WorkspaceChange } from './workspace';

@@ -203,6 +203,7 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
         is_bot: false,
         is_app_user: false,
         profile: profileBody(workspace, user.id),
+        ...(String(args.include_locale) === 'true' && { locale: user.locale ?? 'en-US' }),
       },
     });
   },

@@ -30,6 +30,13 @@ interface Trigger {
   used: boolean;
 }
 
+/** What changed in the workspace, for watchers such as the playground's page. */
+export type WorkspaceChange =
+  | { readonly kind: 'view'; readonly view: OpenView }
+  | { readonly kind: 'view_closed'; readonly view: OpenView }
+  | { readonly kind: 'message'; readonly message: PostedMessage }
+  | { readonly kind: 'profile'; readonly userId: string };
+
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 /** Slack keeps at most three views in a modal's stack. */
@@ -58,6 +65,7 @@ export class Workspace {
   /** The standard profile `phone` field, by member. */
   private readonly phones = new Map<string, string>();
   private readonly posted: PostedMessage[] = [];
+  private readonly watchers = new Set<(change: WorkspaceChange) => void>();
   private sequence = 0;
   private viewChanges = 0;
 
@@ -82,6 +90,12 @@ export class Workspace {
     this.profiles.clear();
     this.phones.clear();
     this.posted.length = 0;
+  }
+
+  /** Calls `watcher` after every change; returns the function that stops it. */
+  onChange(watcher: (change: WorkspaceChange) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   // Members
@@ -290,6 +304,7 @@ export class Workspace {
       else profile.set(id, Object.freeze({ ...field }));
     }
     this.profiles.set(userId, profile);
+    this.announce({ kind: 'profile', userId });
   }
 
   phoneOf(userId: string): string {
@@ -298,6 +313,7 @@ export class Workspace {
 
   setPhone(userId: string, phone: string): void {
     this.phones.set(userId, phone);
+    this.announce({ kind: 'profile', userId });
   }
 
   // Messages
@@ -311,6 +327,7 @@ export class Workspace {
     const ts = `${Math.floor(now / 1000)}.${String(this.next()).padStart(6, '0')}`;
     const posted = deepFreeze({ ...message, ts });
     this.posted.push(posted);
+    this.announce({ kind: 'message', message: posted });
     return posted;
   }
 
@@ -339,6 +356,7 @@ export class Workspace {
       this.indexExternalId(open);
     }
     this.onView(open);
+    this.announce({ kind: 'view', view: open });
     return open;
   }
 
@@ -351,6 +369,11 @@ export class Workspace {
     removeFrom(this.stacks, view.rootViewId, id);
     removeFrom(this.viewsByUser, view.userId, id);
     this.unindexExternalId(view);
+    this.announce({ kind: 'view_closed', view });
+  }
+
+  private announce(change: WorkspaceChange): void {
+    for (const watcher of this.watchers) watcher(change);
   }
 
   private indexExternalId(view: OpenView): void {

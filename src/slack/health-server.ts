@@ -46,8 +46,14 @@ async function servePost(
   return false;
 }
 
+/** Where a receiver listens: what `app.start` is given; no host means every interface. */
+export interface ListenAddress {
+  readonly port: number;
+  readonly host?: string | undefined;
+}
+
 /** An HTTP server with the plain routes only, for a transport that takes no requests of its own: Socket Mode. */
-export async function startHealthServer(port: number, routes: PlainRoutes): Promise<Server> {
+export async function startHealthServer(address: ListenAddress, routes: PlainRoutes): Promise<Server> {
   const server = createServer((req, res) => {
     servePlainRoute(req, res, routes).then(
       (served) => {
@@ -58,7 +64,7 @@ export async function startHealthServer(port: number, routes: PlainRoutes): Prom
       },
     );
   });
-  server.listen(port);
+  server.listen(address);
   await once(server, 'listening');
   return server;
 }

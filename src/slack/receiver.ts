@@ -11,7 +11,7 @@ import {
 } from '@slack/bolt';
 import type { AppLogger } from '../logger';
 import { isRecord } from '../shared/guards';
-import { type PlainRoutes, servePlainRoute } from './health-server';
+import { type ListenAddress, type PlainRoutes, servePlainRoute } from './health-server';
 import { shapeProblem } from './payload-shape';
 
 export interface SlackReceiverOptions extends PlainRoutes {
@@ -54,7 +54,7 @@ export class SlackReceiver implements Receiver {
     withPrototypeFreeClientCache(app);
   }
 
-  async start(port: number): Promise<Server> {
+  async start({ port, host }: ListenAddress): Promise<Server> {
     const server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
         this.options.logger.error({ err: error, path: pathOf(req) }, 'request handling failed');
@@ -65,7 +65,7 @@ export class SlackReceiver implements Receiver {
     // member's next step reuses its connection instead of a burst of new ones.
     server.keepAliveTimeout = 65_000;
     server.headersTimeout = 66_000;
-    server.listen({ port, backlog: 1024 });
+    server.listen({ port, host, backlog: 1024 });
     await once(server, 'listening');
     this.server = server;
     return server;

@@ -14,7 +14,7 @@ import { InFlightWork } from '../lifecycle';
 import { type AppLogger, boltLogger } from '../logger';
 import { errorText } from '../shared/error-text';
 import { isRecord } from '../shared/guards';
-import { closeServer, type PlainRoutes, startHealthServer } from './health-server';
+import { closeServer, type ListenAddress, type PlainRoutes, startHealthServer } from './health-server';
 import { shapeProblem } from './payload-shape';
 import { type Envelope, type Reply, SocketConnection } from './socket-connection';
 
@@ -65,13 +65,16 @@ export class SlackSocketReceiver implements Receiver {
     this.app = app;
   }
 
-  /** Serves `/healthz` on `port`, then connects; a refused app-level token fails start-up by name. */
-  async start(port: number): Promise<Server> {
+  /** Serves `/healthz` on the address, then connects; a refused app-level token fails start-up by name. */
+  async start({ port, host }: ListenAddress): Promise<Server> {
     const isReady = () => this.connection.connected && this.options.isReady();
-    const health = await startHealthServer(port, {
-      isReady,
-      ...(this.options.getRoutes && { getRoutes: this.options.getRoutes }),
-    });
+    const health = await startHealthServer(
+      { port, host },
+      {
+        isReady,
+        ...(this.options.getRoutes && { getRoutes: this.options.getRoutes }),
+      },
+    );
     this.accepting = true;
     try {
       await this.connection.start();

@@ -169,7 +169,7 @@ export class TestEnvironment {
 }
 
 /** A free port, and PUBLIC_URL on it: the app's URL must be known before it starts. */
-async function publicUrlEnvironment(): Promise<Record<string, string>> {
+export async function publicUrlEnvironment(): Promise<Record<string, string>> {
   const probe = createServer().listen(0, '127.0.0.1');
   await new Promise((resolve) => probe.once('listening', resolve));
   const address = probe.address();
