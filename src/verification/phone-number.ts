@@ -1,4 +1,9 @@
-import { type CountryCode, type NumberType, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  type PhoneNumber as LibPhoneNumber,
+  type NumberType,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/max';
 
 /** A number we are willing to send a code to, in E.164 form. */
 export interface PhoneNumber {
@@ -69,7 +74,7 @@ export function parsePhoneNumber(input: string, rules: NumberRules = {}): PhoneN
 
 /** Whether a number accepted earlier is a landline, so that every code for it is a call. */
 export function isVoiceOnly(e164: string): boolean {
-  return parsePhoneNumberFromString(e164)?.getType() === 'FIXED_LINE';
+  return accepted(e164)?.voiceOnly ?? false;
 }
 
 /**
@@ -77,8 +82,32 @@ export function isVoiceOnly(e164: string): boolean {
  * too little to reuse it. Used in every log line, view and profile tag.
  */
 export function maskPhoneNumber(e164: string): string {
+  return accepted(e164)?.masked ?? '•••';
+}
+
+interface AcceptedNumber {
+  readonly masked: string;
+  readonly voiceOnly: boolean;
+}
+
+/**
+ * A flow masks its number in every audit line, view and log, and asks its channel at each send: one
+ * parse per number instead, for the numbers of the flows in progress. Holds numbers only (never a
+ * code or a digest), a bounded few; the oldest goes first.
+ */
+const ACCEPTED_CACHE_SIZE = 1_000;
+const acceptedNumbers = new Map<string, AcceptedNumber | undefined>();
+
+function accepted(e164: string): AcceptedNumber | undefined {
+  if (acceptedNumbers.has(e164)) return acceptedNumbers.get(e164);
   const parsed = parsePhoneNumberFromString(e164);
-  if (!parsed) return '•••';
+  const value = parsed && { masked: mask(parsed), voiceOnly: parsed.getType() === 'FIXED_LINE' };
+  if (acceptedNumbers.size >= ACCEPTED_CACHE_SIZE) acceptedNumbers.delete(acceptedNumbers.keys().next().value ?? '');
+  acceptedNumbers.set(e164, value);
+  return value;
+}
+
+function mask(parsed: LibPhoneNumber): string {
   const countryPrefix = `+${parsed.countryCallingCode}`;
   const national = parsed.formatInternational().slice(countryPrefix.length);
   const digitCount = national.replace(/\D/g, '').length;
