@@ -21,6 +21,10 @@ export interface BenchOptions {
   readonly build: boolean;
   /** Start the app with `node --cpu-prof` and keep the profile in bench/results/. */
   readonly cpuProfile: boolean;
+  /** A git revision to build in a temporary folder and run under the same load first, for the CPU ratio. */
+  readonly baseline: string | undefined;
+  /** Cold mode: this many fresh app processes, each sent --concurrency commands at once as soon as /healthz says 200. */
+  readonly coldRounds: number | undefined;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -34,6 +38,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --settle-s S        pending mode: idle seconds before the settled RSS reading (default 5)
   --no-build          do not run \`npm run build\` first
   --cpu-prof          run the app under \`node --cpu-prof\`; the profile lands in bench/results/
+  --baseline REV      first build REV in a temporary folder and run it under the same load: the CPU ratio
+  --cold              cold mode: fresh app processes, each sent --concurrency commands once /healthz says 200
+  --rounds N          cold mode: how many fresh processes (default 5)
   --help              this text`;
 
 /** Upper bounds that keep a typo from turning the bench into a load test of the machine. */
@@ -62,6 +69,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
   if (pending !== undefined && (values.flows !== undefined || values['duration-s'] !== undefined)) {
     throw new OptionsError('--pending runs its own number of flows: leave out --flows and --duration-s');
   }
+  const cold = values.cold ?? false;
+  if (cold && (pending !== undefined || values.baseline !== undefined)) {
+    throw new OptionsError('--cold excludes --pending and --baseline');
+  }
+  if (values.rounds !== undefined && !cold) throw new OptionsError('--rounds is for --cold');
+  if (values.baseline !== undefined && pending !== undefined) throw new OptionsError('--baseline excludes --pending');
   const stop: StopRule =
     pending !== undefined
       ? { kind: 'flows', flows: pending }
@@ -80,6 +93,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
     settleSeconds: decimal('--settle-s', values['settle-s'] ?? '5', 0, 600),
     build: !values['no-build'],
     cpuProfile: values['cpu-prof'] ?? false,
+    baseline: values.baseline,
+    coldRounds: cold ? integer('--rounds', values.rounds, 5, 1, 100) : undefined,
   };
 }
 
@@ -98,6 +113,9 @@ function parseCommandLine(argv: readonly string[]) {
       'settle-s': { type: 'string' },
       'no-build': { type: 'boolean' },
       'cpu-prof': { type: 'boolean' },
+      baseline: { type: 'string' },
+      cold: { type: 'boolean' },
+      rounds: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -20,17 +20,31 @@ export interface Verdict {
   readonly note?: string;
 }
 
-/** The issue's goals, set for --concurrency 200 --sms-latency-ms 5000 (and --pending 10000). */
+/** The issues' goals, set for --concurrency 200 --sms-latency-ms 5000 (and --pending 10000, --cold). */
 export const TARGETS = {
   /** Each step's p99 ack at most this many times the bare app's p99 ack... */
-  ackP99VsBare: 1.5,
+  ackP99VsBare: 1.2,
   /** ...and under this. */
   ackP99CeilingMs: 1_000,
   /** App CPU per completed flow at most this many times the bare app's CPU per ack. */
   cpuPerFlowVsBareAck: 25,
   /** RSS growth for the pending flows. */
   pendingRssGrowthMiB: 50,
+  /** App CPU per verified flow at most this many times the --baseline revision's, in the same run. */
+  cpuPerFlowVsBaseline: 0.6,
+  /** Cold mode: every command of every burst acked within this. */
+  coldAckMs: 3_000,
 } as const;
+
+/** The --baseline revision's measured phase, under the same load as the app's. */
+export interface BaselineMeasurement {
+  readonly commit: string;
+  readonly flowsStarted: number;
+  readonly flowsCompleted: number;
+  readonly failureCount: number;
+  readonly acks: Readonly<Record<Step, readonly number[]>>;
+  readonly phase: PhaseStats;
+}
 
 /** The warm-up flows (no SMS latency), before anything is measured. */
 export interface WarmupSummary {
@@ -117,10 +131,21 @@ export interface FlowsReport extends RunInfo {
     readonly phase: PhaseStats;
     readonly memory: MemoryReading;
   };
+  readonly baseline?: {
+    readonly commit: string;
+    readonly flowsCompleted: number;
+    readonly flowsStarted: number;
+    readonly failureCount: number;
+    readonly acks: Readonly<Record<Step, LatencySummary>>;
+    readonly cpuMsPerFlow: number;
+    readonly ratio: number;
+    readonly phase: PhaseStats;
+  };
   readonly targets: {
     readonly everyFlowCompletes: Verdict;
     readonly ackP99: Readonly<Record<Step, Verdict>>;
     readonly cpuPerFlow: Verdict;
+    readonly cpuVsBaseline?: Verdict;
   };
 }
 
@@ -152,7 +177,67 @@ export interface PendingReport extends RunInfo {
   };
 }
 
-export type Report = FlowsReport | PendingReport;
+/** One cold round: the commands sent at once to a fresh process. */
+export interface ColdBurst {
+  readonly acks: readonly number[];
+  readonly failures: readonly string[];
+  /** When the last command left, after /healthz first said 200. */
+  readonly sentWithinMs: number;
+}
+
+export interface ColdReport extends RunInfo {
+  readonly mode: 'cold';
+  readonly rounds: readonly {
+    readonly acks: LatencySummary;
+    readonly late: number;
+    readonly failureCount: number;
+    readonly failures: readonly string[];
+    readonly sentWithinMs: number;
+  }[];
+  readonly targets: { readonly everyAckInTime: Verdict };
+}
+
+export type Report = FlowsReport | PendingReport | ColdReport;
+
+export function coldReport(run: RunInfo, bursts: readonly ColdBurst[]): ColdReport {
+  const rounds = bursts.map((burst) => ({
+    acks: summarize(burst.acks),
+    late: burst.acks.filter((ack) => !(ack <= TARGETS.coldAckMs)).length,
+    failureCount: burst.failures.length,
+    failures: burst.failures.slice(0, FAILURES_KEPT),
+    sentWithinMs: burst.sentWithinMs,
+  }));
+  const pass =
+    rounds.length > 0 && rounds.every((r) => r.late === 0 && r.failureCount === 0 && r.sentWithinMs <= 2_000);
+  return {
+    mode: 'cold',
+    ...run,
+    rounds,
+    targets: { everyAckInTime: { target: `every ack ≤ ${TARGETS.coldAckMs} ms, sent within 2 s`, pass } },
+  };
+}
+
+function renderCold(report: ColdReport): string {
+  const { options, rounds, targets } = report;
+  const rows = rounds.map((round, index) => [
+    ...latencyCells(`round ${index + 1}`, round.acks),
+    String(round.late),
+    String(round.failureCount),
+    ms(round.sentWithinMs),
+  ]);
+  const lines = [
+    `verify-phone bench, cold mode: ${rounds.length} fresh processes, ${options.concurrency} /verify-phone at once as /healthz first says 200`,
+    machineLine(report),
+    '',
+    table(['Cold burst ack (ms)', 'n', 'p50', 'p95', 'p99', 'max', 'late', 'failed', 'all sent by'], rows, 'lrrrrrrrr'),
+    '',
+    `${targets.everyAckInTime.target}: ${mark(targets.everyAckInTime)}`,
+  ];
+  for (const [index, round] of rounds.entries()) {
+    lines.push(...failureLines(`round ${index + 1} failures`, round.failureCount, round.failures));
+  }
+  return lines.join('\n');
+}
 
 /** Nearest-rank percentiles. */
 export function summarize(samples: readonly number[]): LatencySummary {
@@ -161,12 +246,37 @@ export function summarize(samples: readonly number[]): LatencySummary {
   return { n: sorted.length, p50: rank(50), p95: rank(95), p99: rank(99), max: sorted.at(-1) ?? Number.NaN };
 }
 
-export function flowsReport(run: RunInfo, app: FlowsMeasurement, bare: BareMeasurement): FlowsReport {
-  const acks = {
-    command: summarize(app.acks.command),
-    number: summarize(app.acks.number),
-    code: summarize(app.acks.code),
+function stepSummaries(acks: Readonly<Record<Step, readonly number[]>>): Record<Step, LatencySummary> {
+  return { command: summarize(acks.command), number: summarize(acks.number), code: summarize(acks.code) };
+}
+
+function baselineReport(baseline: BaselineMeasurement, cpuMsPerFlow: number) {
+  const baselineCpu = baseline.phase.cpu.statMs / baseline.flowsCompleted;
+  const ratio = cpuMsPerFlow / baselineCpu;
+  const report = {
+    commit: baseline.commit,
+    flowsCompleted: baseline.flowsCompleted,
+    flowsStarted: baseline.flowsStarted,
+    failureCount: baseline.failureCount,
+    acks: stepSummaries(baseline.acks),
+    cpuMsPerFlow: baselineCpu,
+    ratio,
+    phase: baseline.phase,
   };
+  const verdict: Verdict = {
+    target: `≤ ${TARGETS.cpuPerFlowVsBaseline}× ${baseline.commit.slice(0, 10)} (${fixed(TARGETS.cpuPerFlowVsBaseline * baselineCpu, 2)} ms)`,
+    pass: baseline.flowsCompleted > 0 && ratio <= TARGETS.cpuPerFlowVsBaseline,
+  };
+  return { report, verdict };
+}
+
+export function flowsReport(
+  run: RunInfo,
+  app: FlowsMeasurement,
+  bare: BareMeasurement,
+  baseline?: BaselineMeasurement,
+): FlowsReport {
+  const acks = stepSummaries(app.acks);
   const bareAcks = summarize(bare.acks);
   const cpuMsPerFlow = app.phase.cpu.statMs / app.flowsCompleted;
   const cpuMsPerAck = bare.phase.cpu.statMs / bare.acks.length;
@@ -184,9 +294,11 @@ export function flowsReport(run: RunInfo, app: FlowsMeasurement, bare: BareMeasu
     cpuMsPerFlowSched === null || cpuMsPerAckSched === null
       ? undefined
       : cpuMsPerFlowSched <= TARGETS.cpuPerFlowVsBareAck * cpuMsPerAckSched;
+  const versus = baseline && baselineReport(baseline, cpuMsPerFlow);
   return {
     mode: 'flows',
     ...run,
+    ...(versus && { baseline: versus.report }),
     app: {
       flowsStarted: app.flowsStarted,
       flowsCompleted: app.flowsCompleted,
@@ -223,6 +335,7 @@ export function flowsReport(run: RunInfo, app: FlowsMeasurement, bare: BareMeasu
           ? {}
           : { note: `(by schedstat: ${schedPass ? 'PASS' : 'MISS'}; too few clock ticks)` }),
       },
+      ...(versus && { cpuVsBaseline: versus.verdict }),
     },
   };
 }
@@ -260,6 +373,7 @@ export function pendingReport(run: RunInfo, measured: PendingMeasurement): Pendi
 }
 
 export function renderReport(report: Report): string {
+  if (report.mode === 'cold') return renderCold(report);
   return report.mode === 'flows' ? renderFlows(report) : renderPending(report);
 }
 
@@ -327,6 +441,7 @@ function renderFlows(report: FlowsReport): string {
           targets.cpuPerFlow.target,
           mark(targets.cpuPerFlow),
         ],
+        ...baselineRows(report),
         ['bare app CPU per ack', cpuText(bare.cpuMsPerAck, bare.cpuMsPerAckSched), '', ''],
         ['app CPU in phase', phaseCpu(app.phase), '', ''],
         ['bare app CPU in phase', phaseCpu(bare.phase), '', ''],
@@ -345,6 +460,21 @@ function renderFlows(report: FlowsReport): string {
   lines.push(...failureLines('app flow failures', app.failureCount, app.failures.map(failureText)));
   lines.push(...failureLines('bare app failures', bare.failureCount, bare.failures));
   return lines.join('\n');
+}
+
+function baselineRows({ baseline, targets }: FlowsReport): string[][] {
+  if (!baseline || !targets.cpuVsBaseline) return [];
+  const { command, number, code } = baseline.acks;
+  return [
+    [
+      `baseline ${baseline.commit.slice(0, 10)} CPU per flow`,
+      `${fixed(baseline.cpuMsPerFlow, 2)} ms (${baseline.flowsCompleted} / ${baseline.flowsStarted} flows)`,
+      '',
+      '',
+    ],
+    ['app CPU / baseline CPU', fixed(baseline.ratio, 2), targets.cpuVsBaseline.target, mark(targets.cpuVsBaseline)],
+    ['baseline p99 ack: command / number / code', [command, number, code].map((s) => ms(s.p99)).join(' / '), '', ''],
+  ];
 }
 
 function renderPending(report: PendingReport): string {

@@ -11,8 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MessageMediaEmulator } from '../emulators/messagemedia';
 import { SlackDriver, SlackEmulator } from '../emulators/slack';
+import { checkOutBaseline } from './baseline';
 import { buildApp, Child, freePort } from './children';
-import { FlowRecorder, type FlowTarget, PROFILE_FIELD, runCommands, runFlow, runPool } from './flows';
+import { COMMAND, FlowRecorder, type FlowTarget, PROFILE_FIELD, runCommands, runFlow, runPool } from './flows';
 import { MemberPool } from './members';
 import { type BenchOptions, OptionsError, parseOptions, type StopRule, USAGE } from './options';
 import { measurePhase } from './phase';
@@ -22,6 +23,9 @@ import { machineInfo, type Revision, readMemory, revisionOf } from './process-st
 const APP_NODE_FLAGS = ['--max-old-space-size=256'];
 
 import {
+  type BaselineMeasurement,
+  type ColdBurst,
+  coldReport,
   fileStamp,
   flowsReport,
   pendingReport,
@@ -80,6 +84,8 @@ interface Environment {
   readonly app: Child;
   readonly target: FlowTarget;
   readonly members: MemberPool;
+  /** Starts another app process (a baseline's, or a fresh one) against the same emulators. */
+  readonly launch: (root: string, name: string) => Promise<{ app: Child; driver: SlackDriver }>;
 }
 
 let interrupted = false;
@@ -101,7 +107,12 @@ async function main(): Promise<number> {
   handleInterrupts(cleanup);
   try {
     const env = await prepare(options, cleanup);
-    const report = options.pending === undefined ? await benchFlows(env) : await benchPending(env, options.pending);
+    const report =
+      options.coldRounds !== undefined
+        ? await benchCold(env, options.coldRounds)
+        : options.pending === undefined
+          ? await benchFlows(env)
+          : await benchPending(env, options.pending);
     process.stdout.write(`\n${renderReport(report)}\n`);
     process.stdout.write(`\nJSON: ${saveReport(report, RESULTS_DIR)}\n`);
     return 0;
@@ -133,15 +144,37 @@ async function prepare(options: BenchOptions, cleanup: Cleanup): Promise<Environ
   const messageMedia = await MessageMediaEmulator.start({ apiKey: CREDENTIALS.mmKey, apiSecret: CREDENTIALS.mmSecret });
   cleanup.add(() => messageMedia.stop());
 
+  const launch = (root: string, name: string) =>
+    launchApp({ options, startedAt, slack, folder, messageMediaUrl: messageMedia.url, cleanup }, root, name);
+  const { app, driver } = await launch(ROOT, 'app');
+  const viewTimeoutMs = 30_000 + 2 * options.smsLatencyMs;
+  const target: FlowTarget = { slack, messageMedia, driver, viewTimeoutMs };
+  const members = new MemberPool(slack, 'UB');
+  return { options, startedAt, revision, cleanup, slack, messageMedia, folder, app, target, members, launch };
+}
+
+interface LaunchContext {
+  readonly options: BenchOptions;
+  readonly startedAt: string;
+  readonly slack: SlackEmulator;
+  readonly messageMediaUrl: string;
+  readonly folder: string;
+  readonly cleanup: Cleanup;
+}
+
+/** Starts `root`'s built app (its own SQLite file) and resolves once its /healthz answers 200. */
+async function launchApp(ctx: LaunchContext, root: string, name: string): Promise<{ app: Child; driver: SlackDriver }> {
+  const { options, slack, folder, cleanup } = ctx;
   const port = await freePort();
-  const profileDir = join(RESULTS_DIR, `${fileStamp(startedAt)}-cpuprofile`);
+  const slug = name.replace(/\W+/g, '-');
+  const profileDir = join(RESULTS_DIR, `${fileStamp(ctx.startedAt)}-cpuprofile`, slug);
   const app = await Child.start({
-    name: 'app',
+    name,
     command: process.execPath,
     args: [
       ...APP_NODE_FLAGS,
       ...(options.cpuProfile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
-      join(ROOT, 'dist', 'main.js'),
+      join(root, 'dist', 'main.js'),
     ],
     // A folder without .env, so dotenv adds nothing to the environment below.
     cwd: folder,
@@ -153,9 +186,9 @@ async function prepare(options: BenchOptions, cleanup: Cleanup): Promise<Environ
       SLACK_API_URL: slack.apiUrl,
       MESSAGEMEDIA_API_KEY: CREDENTIALS.mmKey,
       MESSAGEMEDIA_API_SECRET: CREDENTIALS.mmSecret,
-      MESSAGEMEDIA_BASE_URL: messageMedia.url,
+      MESSAGEMEDIA_BASE_URL: ctx.messageMediaUrl,
       VERIFY_SECRET: CREDENTIALS.verifySecret,
-      DATABASE_URL: `sqlite:${join(folder, 'bench.db')}`,
+      DATABASE_URL: `sqlite:${join(folder, `${slug}.db`)}`,
       LOG_LEVEL: 'warn',
       // One workspace sends every code here: lift its SMS budgets (200 an hour, 1000 a day by default) to
       // their maximum, so that they are checked on every send but never refuse one.
@@ -166,23 +199,19 @@ async function prepare(options: BenchOptions, cleanup: Cleanup): Promise<Environ
   });
   cleanup.add(async () => {
     await app.stop();
-    if (options.cpuProfile) log(`CPU profile of the app: ${profileDir}`);
+    if (options.cpuProfile) log(`CPU profile of the ${name}: ${profileDir}`);
   });
-  log(`app pid ${app.pid} on port ${port}`);
-
+  log(`${name} pid ${app.pid} on port ${port}`);
   const driver = new SlackDriver({
     appUrl: `http://127.0.0.1:${port}/slack/events`,
     signingSecret: CREDENTIALS.signingSecret,
     emulator: slack,
   });
-  const viewTimeoutMs = 30_000 + 2 * options.smsLatencyMs;
-  const target: FlowTarget = { slack, messageMedia, driver, viewTimeoutMs };
-  const members = new MemberPool(slack, 'UB');
-  return { options, startedAt, revision, cleanup, slack, messageMedia, folder, app, target, members };
+  return { app, driver };
 }
 
 async function benchFlows(env: Environment): Promise<Report> {
-  const { options, app, target, members, slack, cleanup } = env;
+  const { options, app, target, slack, cleanup } = env;
   const barePort = await freePort();
   const bare = await Child.start({
     name: 'bare app',
@@ -205,7 +234,8 @@ async function benchFlows(env: Environment): Promise<Report> {
     return userId;
   });
 
-  const warmup = await warmUp(env);
+  const baseline = options.baseline === undefined ? undefined : await benchBaseline(env, options.baseline);
+  const warmup = await warmUp(env, app, target);
   if (options.warmup > 0) {
     // A flow sends the app three signed requests: warm the bare app with as many.
     const commands = 3 * options.warmup;
@@ -216,21 +246,8 @@ async function benchFlows(env: Environment): Promise<Report> {
     if (warm.failures.length > 0) throw new Error(`bare app warm-up failed: ${warm.failures[0]}`);
   }
 
-  log(`app phase: ${describeStop(options.stop)} at concurrency ${options.concurrency}`);
-  env.messageMedia.latencyMs = options.smsLatencyMs;
-  const recorder = new FlowRecorder();
-  const logBefore = app.logLineCount;
-  const appPhase = await withProgress(
-    () => `${recorder.completed} flows done, ${recorder.started - recorder.completed} in progress or failed`,
-    () => {
-      const claim = claimer(options.stop);
-      const work = runPool(options.concurrency, claim, () => runFlow(target, members.next(), recorder, true));
-      return measurePhase(app.pid, () => app.guard(work));
-    },
-  );
-  env.messageMedia.latencyMs = 0;
+  const { recorder, phase: appPhase, linesInPhase } = await runAppPhase(env, app, target);
   const appMemory = readMemory(app.pid);
-  const linesInPhase = app.logLineCount - logBefore;
 
   log(`bare app phase: ${recorder.started} commands at concurrency ${options.concurrency}`);
   const barePhase = await measurePhase(bare.pid, () =>
@@ -246,7 +263,7 @@ async function benchFlows(env: Environment): Promise<Report> {
       failures: recorder.failures,
       acks: recorder.acks,
       flowMs: recorder.flowMs,
-      phase: appPhase.stats,
+      phase: appPhase,
       memory: appMemory,
     },
     {
@@ -255,12 +272,51 @@ async function benchFlows(env: Environment): Promise<Report> {
       phase: barePhase.stats,
       memory: bareMemory,
     },
+    baseline,
   );
+}
+
+/** The measured flows against one app process, with the SMS latency of the options. */
+async function runAppPhase(env: Environment, app: Child, target: FlowTarget) {
+  const { options, members } = env;
+  log(`${app.name} phase: ${describeStop(options.stop)} at concurrency ${options.concurrency}`);
+  env.messageMedia.latencyMs = options.smsLatencyMs;
+  const recorder = new FlowRecorder();
+  const logBefore = app.logLineCount;
+  const measured = await withProgress(
+    () => `${recorder.completed} flows done, ${recorder.started - recorder.completed} in progress or failed`,
+    () => {
+      const claim = claimer(options.stop);
+      const work = runPool(options.concurrency, claim, () => runFlow(target, members.next(), recorder, true));
+      return measurePhase(app.pid, () => app.guard(work));
+    },
+  );
+  env.messageMedia.latencyMs = 0;
+  return { recorder, phase: measured.stats, linesInPhase: app.logLineCount - logBefore };
+}
+
+/** `--baseline`: that revision, built in a temporary worktree, warmed up and run under the same load, then stopped. */
+async function benchBaseline(env: Environment, rev: string): Promise<BaselineMeasurement> {
+  const checkout = await checkOutBaseline(ROOT, rev, log);
+  env.cleanup.add(() => checkout.remove());
+  const { app, driver } = await env.launch(checkout.root, 'baseline app');
+  const target: FlowTarget = { ...env.target, driver };
+  await warmUp(env, app, target);
+  const { recorder, phase } = await runAppPhase(env, app, target);
+  await app.stop();
+  return {
+    commit: checkout.commit,
+    flowsStarted: recorder.started,
+    flowsCompleted: recorder.completed,
+    failureCount: recorder.failures.length,
+    acks: recorder.acks,
+    phase,
+  };
 }
 
 async function benchPending(env: Environment, count: number): Promise<Report> {
   const { options, app, target, members } = env;
-  const warmup = await warmUp(env);
+  const warmup = await warmUp(env, app, target);
   await sleep(1_000); // the warm-up's last Web API calls settle
   const before = readMemory(app.pid);
 
@@ -301,8 +357,42 @@ async function benchPending(env: Environment, count: number): Promise<Report> {
   });
 }
 
+/**
+ * `--cold`: `rounds` fresh app processes; each gets --concurrency slash commands at once, the moment its
+ * /healthz first says 200 (the first round's process is the one `prepare` just started).
+ */
+async function benchCold(env: Environment, rounds: number): Promise<Report> {
+  const { options, members } = env;
+  const bursts: ColdBurst[] = [];
+  let current: { app: Child; driver: SlackDriver } = { app: env.app, driver: env.target.driver };
+  for (let round = 1; round <= rounds; round += 1) {
+    if (round > 1) current = await env.launch(ROOT, `cold app ${round}`);
+    const healthyAt = performance.now();
+    const userIds = Array.from({ length: options.concurrency }, () => members.next().userId);
+    const burst = await current.app.guard(
+      Promise.all(userIds.map((userId) => coldCommand(current.driver, userId, healthyAt))),
+    );
+    const acks = burst.map((b) => b.ackMs);
+    const sentWithinMs = Math.max(...burst.map((b) => b.sentAfterMs));
+    bursts.push({ acks, failures: burst.flatMap((b) => b.failure ?? []), sentWithinMs });
+    log(`cold round ${round}: max ack ${Math.max(...acks).toFixed(0)} ms`);
+    await current.app.stop();
+  }
+  return coldReport(runInfo(env, { flows: 0, completed: 0, failureCount: 0, failures: [] }, 0), bursts);
+}
+
+async function coldCommand(driver: SlackDriver, userId: string, healthyAt: number) {
+  const sentAfterMs = performance.now() - healthyAt;
+  try {
+    const ack = await driver.runSlashCommand(userId, COMMAND);
+    return { ackMs: ack.ackMs, sentAfterMs, failure: ack.error };
+  } catch (error) {
+    return { ackMs: Number.POSITIVE_INFINITY, sentAfterMs, failure: describe(error) };
+  }
+}
+
 /** Complete flows with no SMS latency, so that the measured phase runs on warm code; at least one must pass. */
-async function warmUp({ options, app, target, members }: Environment): Promise<WarmupSummary> {
+async function warmUp({ options, members }: Environment, app: Child, target: FlowTarget): Promise<WarmupSummary> {
   const recorder = new FlowRecorder();
   const summary = (): WarmupSummary => ({
     flows: options.warmup,
@@ -370,7 +460,7 @@ function databaseBytes(folder: string): number {
   let total = 0;
   for (const suffix of ['', '-wal', '-shm']) {
     try {
-      total += statSync(join(folder, `bench.db${suffix}`)).size;
+      total += statSync(join(folder, `app.db${suffix}`)).size;
     } catch {
       // absent
     }
