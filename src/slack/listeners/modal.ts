@@ -7,7 +7,8 @@ import { internalErrorView } from '../views/outcome';
 
 /** The modal a member is looking at after its ack, and the log lines that belong to it. */
 export class OpenModal {
-  private readonly logger: AppLogger;
+  /** Made on first use: most modals never log, and thousands of them can wait for delivery news at once. */
+  private childLogger: AppLogger | undefined;
   /** Slack's hash of the view we last put in the modal. */
   private hash: string | undefined;
   /** The update in flight, so a refresh that races the first show waits for its hash. */
@@ -15,13 +16,17 @@ export class OpenModal {
 
   constructor(
     private readonly client: webApi.WebClient,
-    logger: AppLogger,
+    private readonly baseLogger: AppLogger,
     private readonly viewId: string,
-    context: Member & { readonly flowId?: string },
+    private readonly context: Member & { readonly flowId?: string },
     /** The member's words, for the terminal view `finish` falls back on. */
     private readonly t: Messages,
-  ) {
-    this.logger = logger.child({ teamId: context.teamId, userId: context.userId, flowId: context.flowId ?? null });
+  ) {}
+
+  private get logger(): AppLogger {
+    const { teamId, userId, flowId = null } = this.context;
+    this.childLogger ??= this.baseLogger.child({ teamId, userId, flowId });
+    return this.childLogger;
   }
 
   /**
