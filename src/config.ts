@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { type AdminSettings, adminSettings } from './config/admin';
 import { type Env, EnvReader } from './config/env-reader';
 import { type MembershipSettings, membershipSettings } from './config/membership';
 import { MAX_CODE_LENGTH, MIN_CODE_LENGTH } from './verification/one-time-code';
@@ -40,6 +41,7 @@ export interface Config {
     voiceEnabled: boolean;
   };
   membership: MembershipSettings;
+  admin: AdminSettings;
   limits: {
     sendsPerMemberPerHour: number;
     sendsPerNumberPerHour: number;
@@ -115,6 +117,7 @@ export function loadConfig(env: Env): Config {
       voiceEnabled: reader.boolean('VERIFY_VOICE_ENABLED', true),
     },
     membership: membershipSettings(reader),
+    admin: adminSettings(reader),
     limits: {
       sendsPerMemberPerHour: reader.integer('VERIFY_SENDS_PER_MEMBER_PER_HOUR', { default: 5, min: 1, max: 1_000 }),
       sendsPerNumberPerHour: reader.integer('VERIFY_SENDS_PER_NUMBER_PER_HOUR', { default: 5, min: 1, max: 1_000 }),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { AdminStore } from '../../admin/ports';
 import type {
   AuditEvent,
   CompleteResult,
@@ -14,6 +15,7 @@ import type {
   VerificationRecord,
 } from '../../verification/model';
 import type { RecordLifecycleStore, VerificationStore, WorkspaceStore } from '../../verification/ports';
+import { PostgresAdmin } from './postgres-admin';
 import { PostgresLifecycle } from './postgres-lifecycle';
 import { openPostgresPool, type PostgresPoolOptions } from './postgres-pool';
 import { takeRateLimitsLocked } from './postgres-rate-limits';
@@ -42,10 +44,12 @@ export class PostgresStore implements VerificationStore {
   private closed = false;
   readonly workspaces: WorkspaceStore;
   readonly lifecycle: RecordLifecycleStore;
+  readonly admin: AdminStore;
 
   private constructor(private readonly pool: Pool) {
     this.workspaces = new PostgresWorkspaces(pool);
     this.lifecycle = new PostgresLifecycle(pool);
+    this.admin = new PostgresAdmin(pool);
   }
 
   /** Connects and brings the schema up to date. The error never contains the connection string. */

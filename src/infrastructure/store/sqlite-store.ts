@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { AdminStore } from '../../admin/ports';
 import type {
   AuditEvent,
   CompleteResult,
@@ -25,6 +26,7 @@ import {
   type TagJobRow,
   type VerificationRow,
 } from './rows';
+import { SqliteAdmin } from './sqlite-admin';
 import { SqliteLifecycle } from './sqlite-lifecycle';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { SqliteWorkspaces } from './sqlite-workspaces';
@@ -39,6 +41,7 @@ export class SqliteStore implements VerificationStore {
   private readonly statements = new Map<string, Database.Statement>();
   readonly workspaces: WorkspaceStore;
   readonly lifecycle: RecordLifecycleStore;
+  readonly admin: AdminStore;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -49,6 +52,7 @@ export class SqliteStore implements VerificationStore {
     migrate(this.db);
     this.workspaces = new SqliteWorkspaces(this.db);
     this.lifecycle = new SqliteLifecycle(this.db);
+    this.admin = new SqliteAdmin(this.db);
   }
 
   async createFlow(flow: NewFlow): Promise<boolean> {
