@@ -12,6 +12,7 @@ import { installationMode } from './installation-mode';
 import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
 import { AckTimedApp } from './slack/ack-timing';
+import { createAdminConsole } from './slack/admin/compose';
 import { createDeliveryUpdates } from './slack/delivery/delivery-updates';
 import { DEFAULT_POLLING, type PollingPolicy } from './slack/delivery/polling';
 import { oncePerEvent } from './slack/event-once';
@@ -114,12 +115,22 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   app.use(({ next }) => inFlight.run(next));
   mode.register(app, verification.forgetWorkspace);
   app.use(oncePerEvent(verification.firstDelivery, logger.child({ component: 'slack' })));
+  const { admin, requests } = createAdminConsole({
+    store,
+    botClientFor: mode.botClientFor,
+    settings: config.admin,
+    logger,
+    clock,
+    observer: metrics.audit,
+  });
   registerListeners(app, {
     verification,
     references: new FlowReferences(keys.flowReference),
     settings: config.verification,
     deliveries: deliveries.watch,
     logger: logger.child({ component: 'slack' }),
+    admin,
+    limits: config.limits,
   });
 
   const retries = new PeriodicTask(
@@ -143,6 +154,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   }
   retries.start();
   maintenance.start();
+  requests.start();
   ready = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -156,7 +168,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       const closed = app.stop(); // stops accepting; open requests still finish
       await inFlight.drain(options.drainTimeoutMs ?? 15_000);
       await closed;
-      await Promise.all([retries.stop(), maintenance.stop(), deliveries.stop()]);
+      await Promise.all([retries.stop(), maintenance.stop(), requests.stop(), deliveries.stop()]);
       await Promise.all([store.close(), outbound.close()]);
       logger.info('verify-phone stopped');
     },

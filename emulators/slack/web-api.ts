@@ -1,4 +1,5 @@
 import { isRecord } from '../../src/shared/guards';
+import { DIRECTORY_METHODS } from './directory-methods';
 import type { SocketModeServer } from './socket-mode';
 import { type ApiResponse, type ProfileFieldValue, roleRank, type TeamInfo, type WorkspaceUser } from './types';
 import { checkView } from './view-rules';
@@ -22,6 +23,8 @@ export interface MethodContext {
   readonly workspace: Workspace;
   /** Present when the emulator was given an app-level token. */
   readonly socketMode: SocketModeServer | undefined;
+  /** The emulator's own base URL, e.g. for upload URLs. */
+  readonly url: string;
 }
 
 /** The one method an app-level token may call, and the only one that needs it. */
@@ -52,6 +55,7 @@ function text(args: Readonly<Record<string, unknown>>, key: string): string | un
 
 /** The Web API methods the emulator implements, keyed by method name. */
 export const METHODS: Readonly<Record<string, MethodHandler>> = {
+  ...DIRECTORY_METHODS,
   [CONNECTIONS_OPEN]: ({ socketMode }) => (socketMode ? ok({ url: socketMode.connectionUrl() }) : fail('invalid_auth')),
 
   'auth.test': ({ caller, workspace }) => {

@@ -1,5 +1,7 @@
+import type { AdminUseCases } from '../admin/use-cases';
 import type { AppLogger } from '../logger';
 import type { FlowReferences } from '../verification/flow-reference';
+import type { LimitSettings } from '../verification/rate-limits';
 import type { VerificationSettings } from '../verification/settings';
 import type { VerificationUseCases } from '../verification/use-cases';
 import type { CodeStepWatch } from './delivery/code-step-watch';
@@ -13,4 +15,7 @@ export interface ListenerDependencies {
   /** Where a listener leaves the code step it shows, for delivery news to reach it. */
   readonly deliveries: CodeStepWatch;
   readonly logger: AppLogger;
+  /** The admin console: who is an admin, its figures and actions, and the limits it shows. */
+  readonly admin: AdminUseCases;
+  readonly limits: LimitSettings;
 }

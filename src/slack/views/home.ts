@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import { message, type PlainMessageId } from '../../messages/catalog';
 import type { AuditEvent, ProfileTagState } from '../../verification/model';
 import { ACTION } from '../ids';
+import { type ConsoleView, consoleBlocks } from './admin/console';
 import { buttons, note, text } from './blocks';
 
 export interface HomeStatus {
@@ -22,11 +23,13 @@ export interface HomeOptions {
   readonly status: HomeStatus | undefined;
   /** Only for workspace admins: the newest audit events. */
   readonly activity?: readonly AuditEvent[];
+  /** Only for admins: the console's figures and actions. */
+  readonly console?: ConsoleView;
   /** Only for workspace admins: the app was installed by a member whose token cannot tag profiles. */
   readonly reinstallNeeded?: boolean;
 }
 
-export function homeView({ status, activity, reinstallNeeded = false }: HomeOptions): types.HomeView {
+export function homeView({ status, activity, console, reinstallNeeded = false }: HomeOptions): types.HomeView {
   const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: message('home.title') } }];
   if (status) {
     blocks.push(
@@ -43,6 +46,7 @@ export function homeView({ status, activity, reinstallNeeded = false }: HomeOpti
     );
   }
   if (reinstallNeeded) blocks.push({ type: 'divider' }, text(`:warning: ${message('home.reinstall_needed')}`));
+  if (console) blocks.push(...consoleBlocks(console));
   if (activity) blocks.push(...activityBlocks(activity));
   return { type: 'home', blocks };
 }

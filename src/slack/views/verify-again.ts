@@ -1,12 +1,18 @@
 import type { types } from '@slack/bolt';
-import { message } from '../../messages/catalog';
+import { message, type PlainMessageId } from '../../messages/catalog';
 import type { VerifyAgainReason } from '../../verification/ports';
 import { ACTION } from '../ids';
 import { buttons, text } from './blocks';
 
+const DM_TEXTS: Record<VerifyAgainReason, PlainMessageId> = {
+  revoked: 'dm.revoked',
+  revoked_by_admin: 'dm.revoked_by_admin',
+  expired: 'dm.expired',
+};
+
 /** The direct message sent when a verification ended: why, and a button that opens the flow. */
 export function verifyAgainMessage(reason: VerifyAgainReason): { text: string; blocks: types.KnownBlock[] } {
-  const words = message(reason === 'revoked' ? 'dm.revoked' : 'dm.expired');
+  const words = message(DM_TEXTS[reason]);
   return {
     text: words,
     blocks: [
