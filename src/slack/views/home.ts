@@ -59,7 +59,7 @@ function activityBlocks(activity: readonly AuditEvent[]): types.KnownBlock[] {
       `<@${event.userId}>`,
       `\`${event.type}\``,
       event.maskedNumber,
-      event.reason,
+      event.reason?.slice(0, REASON_CHARS),
     ]
       .filter(Boolean)
       .join(' · '),
@@ -67,8 +67,22 @@ function activityBlocks(activity: readonly AuditEvent[]): types.KnownBlock[] {
   return [
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: message('home.activity_title') } },
-    text(lines.length > 0 ? lines.join('\n') : message('home.activity_empty')),
+    text(lines.length > 0 ? newestThatFit(lines) : message('home.activity_empty')),
   ];
+}
+
+/** Slack's limit on a section's text; a reason is cut so a single line always fits. */
+const SECTION_CHARS = 3000;
+const REASON_CHARS = 200;
+
+function newestThatFit(lines: readonly string[]): string {
+  let text = '';
+  for (const line of lines) {
+    const next = text === '' ? line : `${text}\n${line}`;
+    if (next.length > SECTION_CHARS) break;
+    text = next;
+  }
+  return text;
 }
 
 export function slackDate(unixSeconds: number, format = '{date_short}'): string {
