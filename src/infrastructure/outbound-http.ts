@@ -1,4 +1,4 @@
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, FormData as UndiciFormData, fetch as undiciFetch } from 'undici';
 
 /**
  * One connection pool for every outbound call (Slack Web API, MessageMedia). Connections stay open
@@ -19,7 +19,18 @@ export function createOutboundHttp(): OutboundHttp {
   const pooledFetch = (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
     undiciFetch(input as Parameters<typeof undiciFetch>[0], {
       ...(init as Parameters<typeof undiciFetch>[1]),
+      ...(init?.body instanceof FormData && { body: undiciForm(init.body) }),
       dispatcher: agent,
     }) as unknown as Promise<Response>;
   return { fetch: pooledFetch as typeof fetch, close: () => agent.close() };
+}
+
+/**
+ * The Web API client builds file uploads' multipart bodies with Node's global FormData, which
+ * undici's own fetch does not recognise (it would send "[object FormData]"): copy it into undici's.
+ */
+function undiciForm(body: FormData): UndiciFormData {
+  const form = new UndiciFormData();
+  for (const [name, value] of body) form.append(name, value as never);
+  return form;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { AdminStore } from '../../admin/ports';
 import type {
   AuditEvent,
   CompleteResult,
@@ -15,6 +16,7 @@ import type {
 } from '../../verification/model';
 import type { RecordLifecycleStore, VerificationStore, WorkspaceStore } from '../../verification/ports';
 import type { WorkflowRequestStore } from '../../workflows/ports';
+import { PostgresAdmin } from './postgres-admin';
 import { PostgresLifecycle } from './postgres-lifecycle';
 import { openPostgresPool, type PostgresPoolOptions } from './postgres-pool';
 import { takeRateLimitsLocked } from './postgres-rate-limits';
@@ -45,11 +47,13 @@ export class PostgresStore implements VerificationStore {
   readonly workspaces: WorkspaceStore;
   readonly lifecycle: RecordLifecycleStore;
   readonly workflows: WorkflowRequestStore;
+  readonly admin: AdminStore;
 
   private constructor(private readonly pool: Pool) {
     this.workspaces = new PostgresWorkspaces(pool);
     this.lifecycle = new PostgresLifecycle(pool);
     this.workflows = new PostgresWorkflowRequests(pool);
+    this.admin = new PostgresAdmin(pool);
   }
 
   /** Connects and brings the schema up to date. The error never contains the connection string. */

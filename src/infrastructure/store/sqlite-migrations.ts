@@ -184,4 +184,35 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE INDEX workflow_requests_by_state ON workflow_requests (state, requested_at);
     `,
   },
+  {
+    version: 9,
+    name: "admin console: figures' indexes, verification requests",
+    // The console counts a week of audit events by type, reading the index alone (flow_id included).
+    // A request is deleted, with its batch, once the batch is reported to its admin.
+    sql: `
+      CREATE INDEX audit_events_by_type ON audit_events (team_id, type, at, flow_id);
+      CREATE INDEX verifications_by_team_status ON verifications (team_id, status, profile_tag);
+
+      CREATE TABLE request_batches (
+        id            TEXT NOT NULL PRIMARY KEY,
+        team_id       TEXT NOT NULL,
+        requester_id  TEXT NOT NULL,
+        created_at    INTEGER NOT NULL
+      );
+
+      CREATE TABLE verification_requests (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        batch_id      TEXT NOT NULL,
+        team_id       TEXT NOT NULL,
+        user_id       TEXT NOT NULL,
+        requester_id  TEXT NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('queued', 'asked', 'skipped', 'failed')),
+        attempts      INTEGER NOT NULL,
+        next_at       INTEGER NOT NULL,
+        last_error    TEXT,
+        UNIQUE (batch_id, user_id)
+      );
+      CREATE INDEX verification_requests_due ON verification_requests (state, next_at, id);
+    `,
+  },
 ];

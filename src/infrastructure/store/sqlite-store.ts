@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { AdminStore } from '../../admin/ports';
 import type {
   AuditEvent,
   CompleteResult,
@@ -26,6 +27,7 @@ import {
   type TagJobRow,
   type VerificationRow,
 } from './rows';
+import { SqliteAdmin } from './sqlite-admin';
 import { SqliteLifecycle } from './sqlite-lifecycle';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { SqliteWorkflowRequests } from './sqlite-workflow-requests';
@@ -42,6 +44,7 @@ export class SqliteStore implements VerificationStore {
   readonly workspaces: WorkspaceStore;
   readonly lifecycle: RecordLifecycleStore;
   readonly workflows: WorkflowRequestStore;
+  readonly admin: AdminStore;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -53,6 +56,7 @@ export class SqliteStore implements VerificationStore {
     this.workspaces = new SqliteWorkspaces(this.db);
     this.lifecycle = new SqliteLifecycle(this.db);
     this.workflows = new SqliteWorkflowRequests(this.db);
+    this.admin = new SqliteAdmin(this.db);
   }
 
   async createFlow(flow: NewFlow): Promise<boolean> {
