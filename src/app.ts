@@ -133,6 +133,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const { admin, requests } = createAdminConsole({
     store,
     botClientFor: mode.botClientFor,
+    locales,
     settings: config.admin,
     logger,
     clock,

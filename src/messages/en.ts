@@ -2,7 +2,7 @@ import type { Catalog } from './entries';
 import { EXAMPLE_NUMBER, MASKED_EXAMPLE } from './examples';
 import { counting } from './plural';
 
-const { plural, duration } = counting('en', {
+const { plural, duration, number, money, percent } = counting('en', {
   second: { one: '# second', other: '# seconds' },
   minute: { one: '# minute', other: '# minutes' },
   hour: { one: '# hour', other: '# hours' },
@@ -141,31 +141,31 @@ export const en: Catalog = {
     `<@${requester}> asks you to verify your phone number. It takes a minute: we text you a one-time code, and your profile gets the *Phone verified* badge.`,
   'dm.request_button': 'Verify my phone',
   'dm.request_summary': ({ asked, skipped, failed }) =>
-    `Your verification request is done: ${plural(asked, { one: '# member', other: '# members' })} asked, ${skipped} skipped as already verified, ${failed} failed.`,
+    `Your verification request is done: ${plural(asked, { one: '# member', other: '# members' })} asked, ${number(skipped)} skipped as already verified, ${number(failed)} failed.`,
 
   'admin.title': 'Admin console',
   'admin.figure.verified_members': 'Verified members',
   'admin.figure.verified_recent': 'Verified in the last 24 h / 7 days',
-  'admin.figure.verified_recent_value': ({ day, week }) => `${day} / ${week}`,
+  'admin.figure.verified_recent_value': ({ day, week }) => `${number(day)} / ${number(week)}`,
   'admin.figure.codes_sent': 'Codes sent (7 days)',
-  'admin.figure.codes_sent_value': ({ sms, calls }) => `${sms} by SMS, ${plural(calls, { one: '# call', other: '# calls' })}`,
+  'admin.figure.codes_sent_value': ({ sms, calls }) =>
+    `${number(sms)} by SMS, ${plural(calls, { one: '# call', other: '# calls' })}`,
   'admin.figure.conversion': 'Conversion (7 days)',
   'admin.figure.conversion_value': ({ ratio, verified, flows }) =>
     ratio === undefined
       ? 'no codes sent yet'
-      : `${Math.round(ratio * 100)}% (${verified} verified of ${plural(flows, { one: '# flow', other: '# flows' })} that sent a code)`,
+      : `${percent(ratio)} (${number(verified)} verified of ${plural(flows, { one: '# flow', other: '# flows' })} that sent a code)`,
   'admin.figure.delivery_failures': 'Delivery failures (7 days)',
   'admin.figure.rate_limited': 'Rate-limit refusals (7 days)',
   'admin.figure.refused_countries': 'Refused countries (7 days)',
   'admin.figure.refused_countries_value': ({ refused }) =>
-    refused.length === 0 ? 'none' : refused.map(({ country, count }) => `${country} ${count}`).join(', '),
+    refused.length === 0 ? 'none' : refused.map(({ country, count }) => `${country} ${number(count)}`).join(', '),
   'admin.figure.spend': 'Estimated spend (7 days)',
-  'admin.figure.spend_value': ({ spend }) =>
-    spend.map(({ amount, currency }) => `${amount.toFixed(2)} ${currency}`).join(' + '),
+  'admin.figure.spend_value': ({ spend }) => spend.map(({ amount, currency }) => money(amount, currency)).join(' + '),
   'admin.figure.tags': 'Profile tags',
-  'admin.figure.tags_value': ({ pending, failed }) => `${pending} waiting to retry, ${failed} failed`,
+  'admin.figure.tags_value': ({ pending, failed }) => `${number(pending)} waiting to retry, ${number(failed)} failed`,
   'admin.limits': ({ limits }) =>
-    `Limits: ${limits.sendsPerMemberPerHour} codes an hour per member and per number, ${limits.sendsPerWorkspacePerHour} an hour and ${limits.sendsPerWorkspacePerDay} a day per workspace; ${limits.failedChecksPerMemberPerDay} wrong codes a day per member.`,
+    `Limits: ${number(limits.sendsPerMemberPerHour)} codes an hour per member and per number, ${number(limits.sendsPerWorkspacePerHour)} an hour and ${number(limits.sendsPerWorkspacePerDay)} a day per workspace; ${number(limits.failedChecksPerMemberPerDay)} wrong codes a day per member.`,
   'admin.button.revoke': 'Revoke a member…',
   'admin.button.request': 'Request verification…',
   'admin.button.export': 'Export CSV',

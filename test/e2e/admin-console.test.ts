@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SlackView } from '../../emulators/slack';
-import { message } from '../../src/messages/catalog';
 import { revokeConfirmView } from '../../src/slack/views/admin/revoke';
 import { homeView } from '../../src/slack/views/home';
 import { maskPhoneNumber } from '../../src/verification/phone-number';
@@ -16,6 +15,7 @@ import {
   verifyMember,
   withAppStore,
 } from '../support/members';
+import { english, message } from '../support/texts';
 
 const OWNER = 'UOWNER';
 const ALICE = '+61491570156';
@@ -94,14 +94,14 @@ describe('admin console after a scripted run', () => {
     };
     const forgedHome = env.slack.workspace.publishHome(
       'U1',
-      homeView({ status: undefined, console: { figures, limits } }) as unknown as SlackView,
+      homeView(english, { status: undefined, console: { figures, limits } }) as unknown as SlackView,
     );
     for (const action of ['admin_export', 'admin_open_revoke', 'admin_open_request', 'admin_retry_tags']) {
       expect((await env.driver.clickButton(forgedHome.id, 'U1', action)).status).toBe(200);
     }
     const forged = env.slack.workspace.openModal(
       'U1',
-      revokeConfirmView('U2', maskPhoneNumber(BOB)) as unknown as SlackView,
+      revokeConfirmView(english, 'U2', maskPhoneNumber(BOB)) as unknown as SlackView,
     );
     if (!forged.ok) throw new Error(forged.error);
     const submitted = await env.driver.submitView(forged.value.id, 'U1');

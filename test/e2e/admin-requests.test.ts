@@ -1,7 +1,7 @@
-import { message } from '../../src/messages/catalog';
 import { clickForModal, openConsole } from '../support/admin';
 import { TestEnvironment } from '../support/environment';
 import { directMessagesTo, eventually, verifyMember } from '../support/members';
+import { message } from '../support/texts';
 
 const OWNER = 'UOWNER';
 const CHANNEL = 'C0000EVERY';

@@ -1,7 +1,7 @@
 import type { OpenView, PostedMessage } from '../../emulators/slack';
 import { directMessageChannel } from '../../emulators/slack/web-api';
-import { message } from '../../src/messages/catalog';
 import type { TestEnvironment } from './environment';
+import { message } from './texts';
 
 /** The member opens the Home tab; resolves with it once it shows the admin console. */
 export async function openConsole(env: TestEnvironment, userId: string): Promise<OpenView> {

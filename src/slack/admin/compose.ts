@@ -1,5 +1,6 @@
 import { type AdminUseCases, createAdminUseCases } from '../../admin/use-cases';
 import type { AdminSettings } from '../../config/admin';
+import type { MemberLocales } from '../../infrastructure/slack/member-locales';
 import { PeriodicTask } from '../../lifecycle';
 import type { AppLogger } from '../../logger';
 import type { AuditObserver, Clock, VerificationStore } from '../../verification/ports';
@@ -11,6 +12,8 @@ import { SlackRequestMessenger } from './request-messenger';
 export interface AdminConsoleParts {
   readonly store: VerificationStore;
   readonly botClientFor: BotClientFor;
+  /** The recipients' languages for the request DMs, the summary and the export's comment. */
+  readonly locales: MemberLocales;
   readonly settings: AdminSettings;
   readonly logger: AppLogger;
   readonly clock: Clock;
@@ -19,13 +22,13 @@ export interface AdminConsoleParts {
 
 /** Part of the composition root: the console's use cases over Slack, and the task that paces its DMs. */
 export function createAdminConsole(parts: AdminConsoleParts): { admin: AdminUseCases; requests: PeriodicTask } {
-  const { botClientFor, settings, clock } = parts;
+  const { botClientFor, locales, settings, clock } = parts;
   const logger = parts.logger.child({ component: 'admin' });
   const admin = createAdminUseCases({
     store: parts.store,
     directory: new SlackAdminDirectory(botClientFor, settings.adminUsers, clock, logger),
-    messenger: new SlackRequestMessenger(botClientFor, logger),
-    exportSender: new SlackExportSender(botClientFor, settings.exportFullNumbers),
+    messenger: new SlackRequestMessenger(botClientFor, locales, logger),
+    exportSender: new SlackExportSender(botClientFor, locales, settings.exportFullNumbers),
     settings,
     logger,
     clock,

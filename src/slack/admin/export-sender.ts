@@ -1,5 +1,5 @@
 import type { ExportFile, ExportSender } from '../../admin/ports';
-import { message } from '../../messages/catalog';
+import type { MemberLocales } from '../../infrastructure/slack/member-locales';
 import type { Member } from '../../verification/model';
 import { openDirectMessage } from '../direct-message';
 import type { BotClientFor } from '../member-notifier';
@@ -8,6 +8,7 @@ import type { BotClientFor } from '../member-notifier';
 export class SlackExportSender implements ExportSender {
   constructor(
     private readonly botClientFor: BotClientFor,
+    private readonly locales: MemberLocales,
     private readonly fullNumbers: boolean,
   ) {}
 
@@ -15,9 +16,10 @@ export class SlackExportSender implements ExportSender {
     const client = await this.botClientFor(admin.teamId);
     const channel = client && (await openDirectMessage(client, admin.userId));
     if (!client || !channel) throw new Error('no direct message channel with the admin');
+    const t = await this.locales.messagesOf(client, admin);
     await client.filesUploadV2({
       channel_id: channel,
-      initial_comment: message('admin.export.comment', { fullNumbers: this.fullNumbers }),
+      initial_comment: t.text('admin.export.comment', { fullNumbers: this.fullNumbers }),
       file_uploads: files.map(({ filename, title, content }) => ({ filename, title, content })),
     });
   }

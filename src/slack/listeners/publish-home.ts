@@ -8,19 +8,20 @@ const ACTIVITY_LINES = 15;
 
 /** Publishes the member's Home tab: their status, and for admins the console and the newest audit events. */
 export async function publishHome(
-  { verification, admin, limits }: ListenerDependencies,
+  { verification, admin, limits, locales }: ListenerDependencies,
   client: webApi.WebClient,
   member: Member,
   installerUserId: unknown,
 ): Promise<void> {
   const status = await verification.status.statusOf(member);
+  const t = await locales.messagesOf(client, member);
   const view = (await admin.guard.isAdmin(member))
-    ? homeView({
+    ? homeView(t, {
         status,
         console: { figures: await admin.console.figures(member.teamId), limits },
         activity: await verification.status.recentActivity(member.teamId, ACTIVITY_LINES),
         reinstallNeeded: await installerCannotTag(client, installerUserId),
       })
-    : homeView({ status });
+    : homeView(t, { status });
   await client.views.publish({ user_id: member.userId, view });
 }

@@ -29,7 +29,10 @@ export interface HomeOptions {
   readonly reinstallNeeded?: boolean;
 }
 
-export function homeView(t: Messages, { status, activity, console, reinstallNeeded = false }: HomeOptions): types.HomeView {
+export function homeView(
+  t: Messages,
+  { status, activity, console, reinstallNeeded = false }: HomeOptions,
+): types.HomeView {
   const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: t.text('home.title') } }];
   if (status) {
     blocks.push(

@@ -11,7 +11,8 @@ export function openRequest(deps: ListenerDependencies) {
     await ack();
     const admin = await adminBehind(deps, body, 'open_request');
     if (!admin) return;
-    const view = requestView(await userGroups(client));
+    const t = await deps.locales.messagesOf(client, admin);
+    const view = requestView(t, await userGroups(client));
     await client.views.open({ trigger_id: body.trigger_id, view }).catch((error: unknown) => {
       deps.logger.warn({ ...admin, slackError: slackErrorCode(error) }, 'views.open of the request modal failed');
     });

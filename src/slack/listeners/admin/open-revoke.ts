@@ -10,7 +10,8 @@ export function openRevoke(deps: ListenerDependencies) {
     await ack();
     const admin = await adminBehind(deps, body, 'open_revoke');
     if (!admin) return;
-    await client.views.open({ trigger_id: body.trigger_id, view: revokePickView() }).catch((error: unknown) => {
+    const t = await deps.locales.messagesOf(client, admin);
+    await client.views.open({ trigger_id: body.trigger_id, view: revokePickView(t) }).catch((error: unknown) => {
       deps.logger.warn({ ...admin, slackError: slackErrorCode(error) }, 'views.open of the revoke picker failed');
     });
   };

@@ -1,11 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewOutput, ViewSubmitAction } from '@slack/bolt';
-import { message } from '../../../messages/catalog';
 import { type AudiencePicks, resolveAudience } from '../../admin/audience';
 import type { ListenerDependencies } from '../../dependencies';
 import { ADMIN_INPUT } from '../../views/admin/ids';
 import { findingMembersView, requestQueuedView } from '../../views/admin/request';
 import { OpenModal } from '../modal';
-import { adminBehind } from './admin-member';
+import { adminBehind, readAdminModal } from './admin-member';
 
 /** The picks submitted: after the ack, the members are listed, queued, and the modal says how many. */
 export function requestSubmitted(deps: ListenerDependencies) {
@@ -21,20 +20,21 @@ export function requestSubmitted(deps: ListenerDependencies) {
       await ack();
       return;
     }
+    const { t } = readAdminModal(view);
     const picks = picksOf(view);
     if (picks.userIds.length === 0 && !picks.channelId && !picks.groupId) {
-      const errors = { [ADMIN_INPUT.requestMembers.blockId]: message('admin.request.nothing_picked') };
+      const errors = { [ADMIN_INPUT.requestMembers.blockId]: t.text('admin.request.nothing_picked') };
       await ack({ response_action: 'errors', errors });
       return;
     }
-    await ack({ response_action: 'update', view: findingMembersView() });
-    const modal = new OpenModal(client, deps.logger, view.id, admin);
+    await ack({ response_action: 'update', view: findingMembersView(t) });
+    const modal = new OpenModal(client, deps.logger, view.id, admin, t);
     await modal.finish(async () => {
       const members = await resolveAudience(client, picks, context.botUserId).catch((error: unknown) => {
         deps.logger.warn({ ...admin, err: error }, 'listing the members to ask failed');
         return undefined;
       });
-      return requestQueuedView(members && (await deps.admin.requests.enqueue(admin, members)));
+      return requestQueuedView(t, members && (await deps.admin.requests.enqueue(admin, members)));
     });
   };
 }

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { ListenerDependencies } from '../../dependencies';
 import { revokedView, revokingView } from '../../views/admin/revoke';
 import { OpenModal } from '../modal';
-import { adminBehind } from './admin-member';
+import { adminBehind, readAdminModal } from './admin-member';
 
 /** Confirmed: the record is revoked, the badge cleared and the member asked to verify again, after the ack. */
 export function revokeConfirmed(deps: ListenerDependencies) {
@@ -12,11 +12,12 @@ export function revokeConfirmed(deps: ListenerDependencies) {
       await ack();
       return;
     }
-    await ack({ response_action: 'update', view: revokingView() });
-    const target = { teamId: admin.teamId, userId: view.private_metadata };
-    const modal = new OpenModal(client, deps.logger, view.id, admin);
+    const { t, reference: userId } = readAdminModal(view);
+    await ack({ response_action: 'update', view: revokingView(t) });
+    const target = { teamId: admin.teamId, userId };
+    const modal = new OpenModal(client, deps.logger, view.id, admin, t);
     await modal.finish(async () =>
-      revokedView(target.userId, await deps.verification.ending.revokeByAdmin(target, admin.userId)),
+      revokedView(t, target.userId, await deps.verification.ending.revokeByAdmin(target, admin.userId)),
     );
   };
 }

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { message } from '../../../messages/catalog';
+import type { Messages } from '../../../messages/catalog';
 import { text } from '../blocks';
 import { ADMIN_CALLBACK, ADMIN_INPUT } from './ids';
 import { adminModal, adminNotice } from './modal';
@@ -13,18 +13,18 @@ export interface GroupOption {
 /** Slack's limit on a static select's options. */
 const MAX_OPTIONS = 100;
 
-const TITLE = () => message('admin.request.title');
+const title = (t: Messages) => t.text('admin.request.title');
 
 /** "Request verification…": members, a channel and/or a user group, each optional. */
-export function requestView(groups: readonly GroupOption[]): types.ModalView {
+export function requestView(t: Messages, groups: readonly GroupOption[]): types.ModalView {
   const { requestMembers, requestChannel, requestGroup } = ADMIN_INPUT;
   const blocks: types.KnownBlock[] = [
-    text(message('admin.request.intro')),
-    input(requestMembers, message('admin.request.members_label'), {
+    text(t.text('admin.request.intro')),
+    input(requestMembers, t.text('admin.request.members_label'), {
       type: 'multi_users_select',
       action_id: requestMembers.actionId,
     }),
-    input(requestChannel, message('admin.request.channel_label'), {
+    input(requestChannel, t.text('admin.request.channel_label'), {
       type: 'conversations_select',
       action_id: requestChannel.actionId,
       filter: { include: ['public', 'private'], exclude_bot_users: true },
@@ -33,7 +33,7 @@ export function requestView(groups: readonly GroupOption[]): types.ModalView {
   // A static select needs at least one option: a workspace without user groups gets no such input.
   if (groups.length > 0) {
     blocks.push(
-      input(requestGroup, message('admin.request.group_label'), {
+      input(requestGroup, t.text('admin.request.group_label'), {
         type: 'static_select',
         action_id: requestGroup.actionId,
         options: groups.slice(0, MAX_OPTIONS).map(({ id, name }) => ({
@@ -43,9 +43,9 @@ export function requestView(groups: readonly GroupOption[]): types.ModalView {
       }),
     );
   }
-  return adminModal({
-    title: TITLE(),
-    form: { callbackId: ADMIN_CALLBACK.request, submit: message('admin.request.submit') },
+  return adminModal(t, {
+    title: title(t),
+    form: { callbackId: ADMIN_CALLBACK.request, submit: t.text('admin.request.submit') },
     blocks,
   });
 }
@@ -58,13 +58,13 @@ function input(
   return { type: 'input', block_id: ids.blockId, optional: true, label: { type: 'plain_text', text: label }, element };
 }
 
-export function findingMembersView(): types.ModalView {
-  return adminNotice(TITLE(), `:hourglass_flowing_sand: ${message('admin.request.working')}`);
+export function findingMembersView(t: Messages): types.ModalView {
+  return adminNotice(t, title(t), `:hourglass_flowing_sand: ${t.text('admin.request.working')}`);
 }
 
 /** How many members were queued; none found, or listing them failed (`undefined`). */
-export function requestQueuedView(queued: number | undefined): types.ModalView {
-  if (queued === undefined) return adminNotice(TITLE(), `:warning: ${message('admin.request.failed')}`);
-  if (queued === 0) return adminNotice(TITLE(), message('admin.request.none_found'));
-  return adminNotice(TITLE(), `:outbox_tray: ${message('admin.request.queued', { count: queued })}`);
+export function requestQueuedView(t: Messages, queued: number | undefined): types.ModalView {
+  if (queued === undefined) return adminNotice(t, title(t), `:warning: ${t.text('admin.request.failed')}`);
+  if (queued === 0) return adminNotice(t, title(t), t.text('admin.request.none_found'));
+  return adminNotice(t, title(t), `:outbox_tray: ${t.text('admin.request.queued', { count: queued })}`);
 }
