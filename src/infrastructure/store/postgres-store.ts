@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { AdminStore } from '../../admin/ports';
 import type {
@@ -20,7 +19,7 @@ import { PostgresAdmin } from './postgres-admin';
 import { PostgresLifecycle } from './postgres-lifecycle';
 import { openPostgresPool, type PostgresPoolOptions } from './postgres-pool';
 import { takeRateLimitsLocked } from './postgres-rate-limits';
-import { inLockedTransaction } from './postgres-transaction';
+import { advisoryLockIds, inLockedTransaction } from './postgres-transaction';
 import { PostgresWorkflowRequests } from './postgres-workflow-requests';
 import { PostgresWorkspaces } from './postgres-workspaces';
 import {
@@ -265,13 +264,4 @@ export class PostgresStore implements VerificationStore {
   private transaction<T>(keys: readonly string[], work: (client: PoolClient) => Promise<T>): Promise<T> {
     return inLockedTransaction(this.pool, advisoryLockIds(keys), work);
   }
-}
-
-/**
- * Advisory lock ids (signed 64-bit, as decimal text) for application keys: the first 8 bytes of a
- * SHA-256, so every process maps a key to the same id. Sorted numerically and without duplicates.
- */
-export function advisoryLockIds(keys: readonly string[]): string[] {
-  const ids = new Set(keys.map((key) => createHash('sha256').update(`verify-phone:${key}`).digest().readBigInt64BE(0)));
-  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
 }

@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 /** Schema history, applied in order, each once. Never edit a shipped migration: add the next one. */
 export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -216,3 +218,24 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
     `,
   },
 ];
+
+/** Brings the database up to date, all in one immediate transaction: a failed migration leaves nothing half applied. */
+export function migrateSqlite(db: Database.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
+  db.transaction(() => {
+    const applied = new Set(
+      (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
+    );
+    for (const migration of SQLITE_MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        Math.floor(Date.now() / 1000),
+      );
+    }
+  }).immediate();
+}
