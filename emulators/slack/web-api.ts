@@ -1,6 +1,6 @@
 import { isRecord } from '../../src/shared/guards';
-import { FUNCTION_METHODS, type FunctionExecutions } from './functions';
 import { DIRECTORY_METHODS } from './directory-methods';
+import { FUNCTION_METHODS, type FunctionExecutions } from './functions';
 import type { SocketModeServer } from './socket-mode';
 import { type ApiResponse, type ProfileFieldValue, roleRank, type TeamInfo, type WorkspaceUser } from './types';
 import { checkView } from './view-rules';

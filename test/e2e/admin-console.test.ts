@@ -188,7 +188,7 @@ describe('admin console with 10k records', () => {
     seed(join(env.databaseFolder, 'verify-phone.db'), env.slack.team.id, 10_000);
     const home = await openConsole(env, OWNER);
     expect(home.view.blocks.length).toBeLessThanOrEqual(100);
-    expect(consoleFigures(home)[label('admin.figure.verified_members')]).toBe('10000');
+    expect(consoleFigures(home)[label('admin.figure.verified_members')]).toBe('10,000');
   });
 });
 
