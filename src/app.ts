@@ -13,6 +13,7 @@ import { installationMode } from './installation-mode';
 import { InFlightWork, PeriodicTask } from './lifecycle';
 import { type AppLogger, boltLogger } from './logger';
 import { AckTimedApp } from './slack/ack-timing';
+import { createAdminConsole } from './slack/admin/compose';
 import { createDeliveryUpdates } from './slack/delivery/delivery-updates';
 import { DEFAULT_POLLING, type PollingPolicy } from './slack/delivery/polling';
 import { oncePerEvent } from './slack/event-once';
@@ -129,6 +130,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   app.use(({ next }) => inFlight.run(next));
   mode.register(app, verification.forgetWorkspace);
   app.use(oncePerEvent(verification.firstDelivery, logger.child({ component: 'slack' })));
+  const { admin, requests } = createAdminConsole({
+    store,
+    botClientFor: mode.botClientFor,
+    locales,
+    settings: config.admin,
+    logger,
+    clock,
+    observer: metrics.audit,
+  });
   registerListeners(app, {
     verification,
     references: new FlowReferences(keys.flowReference),
@@ -136,6 +146,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     deliveries: deliveries.watch,
     locales,
     logger: logger.child({ component: 'slack' }),
+    admin,
+    limits: config.limits,
   });
   workflows.register(app);
 
@@ -161,6 +173,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   retries.start();
   maintenance.start();
   workflows.expiry.start();
+  requests.start();
   ready = true;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -174,7 +187,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
       const closed = app.stop(); // stops accepting; open requests still finish
       await inFlight.drain(options.drainTimeoutMs ?? 15_000);
       await closed;
-      await Promise.all([retries.stop(), maintenance.stop(), workflows.expiry.stop(), deliveries.stop()]);
+      await Promise.all([
+        retries.stop(),
+        maintenance.stop(),
+        workflows.expiry.stop(),
+        requests.stop(),
+        deliveries.stop(),
+      ]);
       await Promise.all([store.close(), outbound.close()]);
       logger.info('verify-phone stopped');
     },

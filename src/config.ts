@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { type AdminSettings, adminSettings } from './config/admin';
 import { type Env, EnvReader } from './config/env-reader';
 import { type MembershipSettings, membershipSettings } from './config/membership';
 import { MAX_CODE_LENGTH, MIN_CODE_LENGTH } from './verification/one-time-code';
@@ -44,6 +45,7 @@ export interface Config {
   membership: MembershipSettings;
   /** Hours a "Request phone verification" workflow step waits for the member before it fails. */
   workflowTimeoutHours: number;
+  admin: AdminSettings;
   limits: {
     sendsPerMemberPerHour: number;
     sendsPerNumberPerHour: number;
@@ -121,6 +123,7 @@ export function loadConfig(env: Env): Config {
     },
     membership: membershipSettings(reader),
     workflowTimeoutHours: reader.integer('VERIFY_WORKFLOW_TIMEOUT_HOURS', { default: 24, min: 1, max: 720 }),
+    admin: adminSettings(reader),
     limits: {
       sendsPerMemberPerHour: reader.integer('VERIFY_SENDS_PER_MEMBER_PER_HOUR', { default: 5, min: 1, max: 1_000 }),
       sendsPerNumberPerHour: reader.integer('VERIFY_SENDS_PER_NUMBER_PER_HOUR', { default: 5, min: 1, max: 1_000 }),

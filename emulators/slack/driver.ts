@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { isRecord } from '../../src/shared/guards';
+import { elementState, type InputValue, isEmpty } from './input-state';
 import type { SlackEmulator } from './server';
 import type { EnvelopeType } from './socket-mode';
 import type { OpenView, PostedMessage, SlackView, TeamInfo } from './types';
@@ -69,8 +70,8 @@ export interface SubmitOptions {
   readonly clientValidation?: boolean;
 }
 
-/** Input values by `block_id` or `action_id`; `null` submits an empty input. */
-export type InputValues = Readonly<Record<string, string | null>>;
+/** Input values (typed, or picked ids) by `block_id` or `action_id`; `null` submits an empty input. */
+export type InputValues = Readonly<Record<string, InputValue>>;
 
 export interface UserChange {
   readonly phone?: string;
@@ -90,8 +91,6 @@ const JSON_TYPE = 'application/json';
 const TROUBLE = 'We had some trouble connecting. Try again?';
 /** The deprecated verification token Slack still puts in payloads. */
 const LEGACY_TOKEN = 'legacy-verification-token';
-/** Text-like inputs whose state carries a `value`. */
-const VALUE_INPUTS = new Set(['plain_text_input', 'email_text_input', 'url_text_input', 'number_input']);
 
 interface InputField {
   readonly blockId: string;
@@ -539,16 +538,16 @@ function fillInputs(
     const typed = given[blockId] !== undefined ? given[blockId] : given[actionId];
     const initial = typeof element.initial_value === 'string' ? element.initial_value : null;
     const value = typed !== undefined ? typed : initial;
-    const type = String(element.type);
-    state[blockId] = { [actionId]: VALUE_INPUTS.has(type) ? { type, value } : { type } };
+    state[blockId] = { [actionId]: elementState(element, value) };
     const problem = clientProblem(element, value, optional);
     if (problem) clientErrors[blockId] = problem;
   }
   return { state, clientErrors };
 }
 
-function clientProblem(element: Record<string, unknown>, value: string | null, optional: boolean): string | undefined {
-  if (value === null || value === '') return optional ? undefined : 'Please complete this required field.';
+function clientProblem(element: Record<string, unknown>, value: InputValue, optional: boolean): string | undefined {
+  if (isEmpty(value)) return optional ? undefined : 'Please complete this required field.';
+  if (typeof value !== 'string') return undefined;
   if (typeof element.min_length === 'number' && value.length < element.min_length) {
     return `Must have at least ${element.min_length} characters`;
   }

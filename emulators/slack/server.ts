@@ -51,7 +51,7 @@ export interface SlackEmulatorOptions {
 }
 
 /** Values of a JSON-encoded argument that the emulator decodes (WebClient JSON-encodes nested objects). */
-const JSON_ARGS = new Set(['view', 'profile', 'blocks', 'attachments', 'metadata', 'outputs']);
+const JSON_ARGS = new Set(['view', 'profile', 'blocks', 'attachments', 'metadata', 'outputs', 'files']);
 
 const DEFAULT_TEAM: TeamInfo = { id: 'T0000000001', domain: 'acme', name: 'Acme' };
 const DEFAULT_ADMIN: NewUser = { id: 'UADMIN', name: 'admin', role: 'admin' };
@@ -350,6 +350,10 @@ export class SlackEmulator {
       await this.handleResponseUrl(req, res);
       return;
     }
+    if (req.method === 'POST' && url.pathname.startsWith('/upload/')) {
+      await this.handleUpload(req, res, url.pathname.slice('/upload/'.length));
+      return;
+    }
     const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
     if (!method || (req.method !== 'POST' && req.method !== 'GET')) {
       sendJson(res, 404, { ok: false, error: 'not_found' });
@@ -409,8 +413,8 @@ export class SlackEmulator {
     // An app-level token opens connections and does nothing else; no other token opens them.
     if ((caller.kind === 'app') !== (method === CONNECTIONS_OPEN))
       return { ok: false, error: 'not_allowed_token_type' };
-    const { workspace, functions, socketServer: socketMode } = this;
-    return handler({ args, caller, workspace, functions, socketMode });
+    const { workspace, functions, socketServer: socketMode, url } = this;
+    return handler({ args, caller, workspace, functions, socketMode, url });
   }
 
   private caller(token: string): Caller | undefined {
@@ -439,6 +443,18 @@ export class SlackEmulator {
       body,
     });
     sendJson(res, 200, { ok: true });
+  }
+
+  /** A file's bytes, posted by the Web API client as multipart form data (its `body` part) or raw. */
+  private async handleUpload(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<void> {
+    const raw = await readBody(req, 50_000_000);
+    const contentType = req.headers['content-type'] ?? '';
+    const part = contentType.startsWith('multipart/form-data')
+      ? (await new Response(raw, { headers: { 'content-type': contentType } }).formData()).get('body')
+      : raw;
+    const content = typeof part === 'string' ? part : await (part as Blob | null)?.text();
+    const ok = content !== undefined && this.workspace.directory.receiveUpload(fileId, content);
+    res.writeHead(ok ? 200 : 404, { 'content-type': 'text/plain' }).end(ok ? `OK - ${content.length}` : 'not_found');
   }
 
   private record({ error, ...call }: RecordedCall): void {

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { UploadedFile } from './directory';
 
 /** Workspace roles, lowest first: a token may only change profiles of users ranked below its owner. */
 export const USER_ROLES = ['guest', 'member', 'admin', 'owner', 'primary_owner'] as const;
@@ -103,13 +104,15 @@ export type InjectedFailure =
 
 /** A message the app posted: `chat.postMessage`, `chat.postEphemeral`, or a POST to a slash command's `response_url`. */
 export interface PostedMessage {
-  readonly via: 'chat.postMessage' | 'chat.postEphemeral' | 'response_url';
+  readonly via: 'chat.postMessage' | 'chat.postEphemeral' | 'response_url' | 'files.completeUploadExternal';
   readonly channel?: string;
   readonly user?: string;
   /** For `response_url` posts: the URL posted to. */
   readonly responseUrl?: string;
   readonly text?: string;
   readonly blocks?: unknown;
+  /** Files shared with the message (`files.completeUploadExternal`). */
+  readonly files?: readonly UploadedFile[];
   /** The full request body as sent. */
   readonly body: Readonly<Record<string, unknown>>;
   readonly ts: string;

@@ -27,6 +27,9 @@ export const VIEW_LIMITS = {
   actionsElements: 25,
   buttonTextChars: 75,
   buttonValueChars: 2000,
+  selectOptions: 100,
+  optionTextChars: 75,
+  optionValueChars: 150,
 } as const;
 
 /** Fields Slack adds to a view; sending them back (e.g. echoing a payload's `view`) is rejected. */
@@ -255,7 +258,36 @@ function checkElement(problems: Problems, pointer: string, element: Record<strin
       problems.add(`${pointer}/initial_value`, 'must not be longer than max_length');
     }
     problems.text(`${pointer}/placeholder`, element.placeholder, 150, { plainOnly: true });
+  } else if (SELECTS.has(String(element.type))) {
+    checkSelect(problems, pointer, element);
   }
+}
+
+/** The select menus the app uses; a static select needs 1..100 options. */
+const SELECTS = new Set(['users_select', 'multi_users_select', 'conversations_select', 'static_select']);
+
+function checkSelect(problems: Problems, pointer: string, element: Record<string, unknown>): void {
+  if (typeof element.action_id !== 'string' || element.action_id.length === 0) {
+    problems.add(`${pointer}/action_id`, 'missing required field');
+  }
+  problems.text(`${pointer}/placeholder`, element.placeholder, 150, { plainOnly: true });
+  if (element.type !== 'static_select') return;
+  const options = element.options;
+  if (!Array.isArray(options) || options.length === 0 || options.length > VIEW_LIMITS.selectOptions) {
+    problems.add(`${pointer}/options`, `must be an array of 1 to ${VIEW_LIMITS.selectOptions} options`);
+    return;
+  }
+  options.forEach((option: unknown, i) => {
+    const at = `${pointer}/options/${i}`;
+    if (!isRecord(option)) {
+      problems.add(at, 'must be an option object');
+      return;
+    }
+    problems.text(`${at}/text`, option.text, VIEW_LIMITS.optionTextChars, { required: true, plainOnly: true });
+    if (typeof option.value !== 'string' || option.value.length === 0)
+      problems.add(`${at}/value`, 'missing required field');
+    else problems.maxChars(`${at}/value`, option.value, VIEW_LIMITS.optionValueChars);
+  });
 }
 
 /** The `block_id`s of a view's `input` blocks: the only keys an `errors` ack may use. */

@@ -1,4 +1,5 @@
 import { isRecord } from '../../src/shared/guards';
+import { DIRECTORY_METHODS } from './directory-methods';
 import { FUNCTION_METHODS, type FunctionExecutions } from './functions';
 import type { SocketModeServer } from './socket-mode';
 import { type ApiResponse, type ProfileFieldValue, roleRank, type TeamInfo, type WorkspaceUser } from './types';
@@ -24,6 +25,8 @@ export interface MethodContext {
   readonly functions: FunctionExecutions;
   /** Present when the emulator was given an app-level token. */
   readonly socketMode: SocketModeServer | undefined;
+  /** The emulator's own base URL, e.g. for upload URLs. */
+  readonly url: string;
 }
 
 /** The one method an app-level token may call, and the only one that needs it. */
@@ -55,6 +58,7 @@ function text(args: Readonly<Record<string, unknown>>, key: string): string | un
 /** The Web API methods the emulator implements, keyed by method name. */
 export const METHODS: Readonly<Record<string, MethodHandler>> = {
   ...FUNCTION_METHODS,
+  ...DIRECTORY_METHODS,
   [CONNECTIONS_OPEN]: ({ socketMode }) => (socketMode ? ok({ url: socketMode.connectionUrl() }) : fail('invalid_auth')),
 
   'auth.test': ({ caller, workspace }) => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Directory } from './directory';
 import type {
   NewUser,
   OpenView,
@@ -47,6 +48,8 @@ export const MAX_VIEW_STACK = 3;
  * custom profile fields and posted messages. Pure bookkeeping; the HTTP layer lives in server.ts.
  */
 export class Workspace {
+  /** Channels, user groups and uploaded files. */
+  readonly directory = new Directory();
   private readonly users = new Map<string, WorkspaceUser>();
   private readonly triggers = new Map<string, Trigger>();
   /** Open views in the order they were opened; a closed view is removed. */
@@ -90,6 +93,7 @@ export class Workspace {
     this.profiles.clear();
     this.phones.clear();
     this.posted.length = 0;
+    this.directory.reset();
   }
 
   /** Calls `watcher` after every change; returns the function that stops it. */

@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher, fetch as undiciFetch } from 'undici';
+import { Agent, type Dispatcher, FormData as UndiciFormData, fetch as undiciFetch } from 'undici';
 
 /**
  * One connection pool for every outbound call (Slack Web API, MessageMedia). Connections stay open
@@ -41,6 +41,7 @@ function isPlainCall(input: FetchInput, init: RequestInit | undefined): input is
 function fullFetch(agent: Agent, input: FetchInput, init: RequestInit | undefined): Promise<Response> {
   return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
     ...(init as Parameters<typeof undiciFetch>[1]),
+    ...(init?.body instanceof FormData && { body: undiciForm(init.body) }),
     dispatcher: agent,
   }) as unknown as Promise<Response>;
 }
@@ -95,7 +96,9 @@ class LeanHeaders {
   constructor(private readonly raw: Record<string, string | string[] | undefined>) {}
 
   get(name: string): string | null {
-    const value = this.raw[name.toLowerCase()];
+    const key = name.toLowerCase();
+    // Own names only: a header called `constructor` must not find Object.prototype's.
+    const value = Object.hasOwn(this.raw, key) ? this.raw[key] : undefined;
     return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
   }
 
@@ -105,4 +108,14 @@ class LeanHeaders {
       if (value !== null) yield [name, value];
     }
   }
+}
+
+/**
+ * The Web API client builds file uploads' multipart bodies with Node's global FormData, which
+ * undici's own fetch does not recognise (it would send "[object FormData]"): copy it into undici's.
+ */
+function undiciForm(body: FormData): UndiciFormData {
+  const form = new UndiciFormData();
+  for (const [name, value] of body) form.append(name, value as never);
+  return form;
 }

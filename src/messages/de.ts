@@ -4,7 +4,7 @@ import { counting } from './plural';
 
 // German, addressing the member as "du" as Slack's own German does.
 
-const { plural, duration } = counting('de', {
+const { plural, duration, number, money, percent } = counting('de', {
   second: { one: '# Sekunde', other: '# Sekunden' },
   minute: { one: '# Minute', other: '# Minuten' },
   hour: { one: '# Stunde', other: '# Stunden' },
@@ -149,6 +149,68 @@ export const de: Catalog = {
   'dm.expired':
     'Deine Telefonverifizierung ist abgelaufen. Verifiziere erneut, damit das Abzeichen *Phone verified* in deinem Profil bleibt.',
   'dm.verify_again': 'Erneut verifizieren',
+  'dm.revoked_by_admin':
+    'Ein Workspace-Admin hat deine Telefonverifizierung widerrufen. Verifiziere erneut, um das Abzeichen *Phone verified* zurückzubekommen.',
+  'dm.request': ({ requester }) =>
+    `<@${requester}> bittet dich, deine Telefonnummer zu verifizieren. Das dauert eine Minute: Wir schicken dir einen Einmalcode per SMS, und dein Profil bekommt das Abzeichen *Phone verified*.`,
+  'dm.request_button': 'Mein Telefon verifizieren',
+  'dm.request_summary': ({ asked, skipped, failed }) =>
+    `Deine Verifizierungsanfrage ist abgeschlossen. Angefragt: ${number(asked)}; übersprungen, weil schon verifiziert: ${number(skipped)}; fehlgeschlagen: ${number(failed)}.`,
+
+  'admin.title': 'Admin-Konsole',
+  'admin.figure.verified_members': 'Verifizierte Mitglieder',
+  'admin.figure.verified_recent': 'Verifiziert in den letzten 24 h / 7 Tagen',
+  'admin.figure.verified_recent_value': ({ day, week }) => `${number(day)} / ${number(week)}`,
+  'admin.figure.codes_sent': 'Gesendete Codes (7 Tage)',
+  'admin.figure.codes_sent_value': ({ sms, calls }) =>
+    `${number(sms)} per SMS, ${plural(calls, { one: '# Anruf', other: '# Anrufe' })}`,
+  'admin.figure.conversion': 'Konversion (7 Tage)',
+  'admin.figure.conversion_value': ({ ratio, verified, flows }) =>
+    ratio === undefined
+      ? 'noch keine Codes gesendet'
+      : `${percent(ratio)} (${number(verified)} verifiziert von ${plural(flows, { one: '# Vorgang', other: '# Vorgängen' })} mit gesendetem Code)`,
+  'admin.figure.delivery_failures': 'Zustellfehler (7 Tage)',
+  'admin.figure.rate_limited': 'Wegen Limits abgelehnt (7 Tage)',
+  'admin.figure.refused_countries': 'Abgelehnte Länder (7 Tage)',
+  'admin.figure.refused_countries_value': ({ refused }) =>
+    refused.length === 0 ? 'keine' : refused.map(({ country, count }) => `${country} ${number(count)}`).join(', '),
+  'admin.figure.spend': 'Geschätzte Kosten (7 Tage)',
+  'admin.figure.spend_value': ({ spend }) => spend.map(({ amount, currency }) => money(amount, currency)).join(' + '),
+  'admin.figure.tags': 'Profilabzeichen',
+  'admin.figure.tags_value': ({ pending, failed }) =>
+    `${number(pending)} warten auf einen neuen Versuch, ${number(failed)} fehlgeschlagen`,
+  'admin.limits': ({ limits }) =>
+    `Limits: ${number(limits.sendsPerMemberPerHour)} Codes pro Stunde je Mitglied und je Nummer, ${number(limits.sendsPerWorkspacePerHour)} pro Stunde und ${number(limits.sendsPerWorkspacePerDay)} pro Tag je Workspace; ${number(limits.failedChecksPerMemberPerDay)} falsche Codes pro Tag je Mitglied.`,
+  'admin.button.revoke': 'Verifizierung widerrufen…',
+  'admin.button.request': 'Verifizierung anfragen…',
+  'admin.button.export': 'CSV exportieren',
+  'admin.button.retry_tags': 'Jetzt erneut versuchen',
+  'admin.revoke.title': 'Verifizierung widerrufen',
+  'admin.revoke.pick_label': 'Mitglied',
+  'admin.revoke.next': 'Weiter',
+  'admin.revoke.confirm': ({ userId, maskedNumber }) =>
+    `Die Verifizierung von *${maskedNumber}* für <@${userId}> widerrufen? Das Abzeichen *Phone verified* wird entfernt, und das Mitglied bekommt eine Direktnachricht mit der Bitte, erneut zu verifizieren.`,
+  'admin.revoke.not_verified': ({ userId }) => `<@${userId}> hat derzeit keine Telefonverifizierung.`,
+  'admin.revoke.submit': 'Widerrufen',
+  'admin.revoke.working': 'Wird widerrufen…',
+  'admin.revoke.done': ({ userId }) =>
+    `Die Verifizierung von <@${userId}> ist widerrufen, das Abzeichen entfernt, und das Mitglied wurde gebeten, erneut zu verifizieren.`,
+  'admin.request.title': 'Verifizierung anfragen',
+  'admin.request.intro':
+    'Wähle Mitglieder, einen Channel oder eine Benutzergruppe. Jedes Mitglied, das noch nicht verifiziert ist, bekommt eine Direktnachricht mit einem Button, der die Verifizierung öffnet.',
+  'admin.request.members_label': 'Mitglieder',
+  'admin.request.channel_label': 'Alle in einem Channel',
+  'admin.request.group_label': 'Alle in einer Benutzergruppe',
+  'admin.request.submit': 'Anfragen senden',
+  'admin.request.nothing_picked': 'Wähle Mitglieder, einen Channel oder eine Benutzergruppe.',
+  'admin.request.working': 'Mitglieder werden gesucht…',
+  'admin.request.queued': ({ count }) =>
+    `${plural(count, { one: '# Mitglied', other: '# Mitglieder' })} in der Warteschlange. Die Nachrichten gehen einzeln raus, und du bekommst eine Zusammenfassung per Direktnachricht, wenn alle verschickt sind.`,
+  'admin.request.none_found': 'In deiner Auswahl wurden keine Mitglieder gefunden.',
+  'admin.request.failed': 'Die Mitglieder konnten nicht aufgelistet werden. Versuch es in einer Minute noch einmal.',
+  'admin.export.comment': ({ fullNumbers }) =>
+    `Die Verifizierungsdatensätze und das Audit-Log als CSV. ${fullNumbers ? 'Die Nummern sind vollständig: Bewahre diese Dateien sicher auf.' : 'Die Nummern sind maskiert.'}`,
+
   'workflow.request':
     'Ein Workflow bittet dich, deine Telefonnummer zu verifizieren. Das dauert eine Minute: Wir schicken dir einen Code per SMS.',
   'workflow.verify': 'Mein Telefon verifizieren',

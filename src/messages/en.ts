@@ -2,7 +2,7 @@ import type { Catalog } from './entries';
 import { EXAMPLE_NUMBER, MASKED_EXAMPLE } from './examples';
 import { counting } from './plural';
 
-const { plural, duration } = counting('en', {
+const { plural, duration, number, money, percent } = counting('en', {
   second: { one: '# second', other: '# seconds' },
   minute: { one: '# minute', other: '# minutes' },
   hour: { one: '# hour', other: '# hours' },
@@ -135,6 +135,66 @@ export const en: Catalog = {
     'Your phone verification has ended because the phone number on your Slack profile changed. Verify again to get the *Phone verified* badge back.',
   'dm.expired': 'Your phone verification has expired. Verify again to keep the *Phone verified* badge on your profile.',
   'dm.verify_again': 'Verify again',
+  'dm.revoked_by_admin':
+    'A workspace admin has revoked your phone verification. Verify again to get the *Phone verified* badge back.',
+  'dm.request': ({ requester }) =>
+    `<@${requester}> asks you to verify your phone number. It takes a minute: we text you a one-time code, and your profile gets the *Phone verified* badge.`,
+  'dm.request_button': 'Verify my phone',
+  'dm.request_summary': ({ asked, skipped, failed }) =>
+    `Your verification request is done: ${plural(asked, { one: '# member', other: '# members' })} asked, ${number(skipped)} skipped as already verified, ${number(failed)} failed.`,
+
+  'admin.title': 'Admin console',
+  'admin.figure.verified_members': 'Verified members',
+  'admin.figure.verified_recent': 'Verified in the last 24 h / 7 days',
+  'admin.figure.verified_recent_value': ({ day, week }) => `${number(day)} / ${number(week)}`,
+  'admin.figure.codes_sent': 'Codes sent (7 days)',
+  'admin.figure.codes_sent_value': ({ sms, calls }) =>
+    `${number(sms)} by SMS, ${plural(calls, { one: '# call', other: '# calls' })}`,
+  'admin.figure.conversion': 'Conversion (7 days)',
+  'admin.figure.conversion_value': ({ ratio, verified, flows }) =>
+    ratio === undefined
+      ? 'no codes sent yet'
+      : `${percent(ratio)} (${number(verified)} verified of ${plural(flows, { one: '# flow', other: '# flows' })} that sent a code)`,
+  'admin.figure.delivery_failures': 'Delivery failures (7 days)',
+  'admin.figure.rate_limited': 'Rate-limit refusals (7 days)',
+  'admin.figure.refused_countries': 'Refused countries (7 days)',
+  'admin.figure.refused_countries_value': ({ refused }) =>
+    refused.length === 0 ? 'none' : refused.map(({ country, count }) => `${country} ${number(count)}`).join(', '),
+  'admin.figure.spend': 'Estimated spend (7 days)',
+  'admin.figure.spend_value': ({ spend }) => spend.map(({ amount, currency }) => money(amount, currency)).join(' + '),
+  'admin.figure.tags': 'Profile tags',
+  'admin.figure.tags_value': ({ pending, failed }) => `${number(pending)} waiting to retry, ${number(failed)} failed`,
+  'admin.limits': ({ limits }) =>
+    `Limits: ${number(limits.sendsPerMemberPerHour)} codes an hour per member and per number, ${number(limits.sendsPerWorkspacePerHour)} an hour and ${number(limits.sendsPerWorkspacePerDay)} a day per workspace; ${number(limits.failedChecksPerMemberPerDay)} wrong codes a day per member.`,
+  'admin.button.revoke': 'Revoke a member…',
+  'admin.button.request': 'Request verification…',
+  'admin.button.export': 'Export CSV',
+  'admin.button.retry_tags': 'Retry now',
+  'admin.revoke.title': 'Revoke a member',
+  'admin.revoke.pick_label': 'Member',
+  'admin.revoke.next': 'Next',
+  'admin.revoke.confirm': ({ userId, maskedNumber }) =>
+    `Revoke <@${userId}>'s verification of *${maskedNumber}*? Their *Phone verified* badge is cleared, and they get a direct message asking them to verify again.`,
+  'admin.revoke.not_verified': ({ userId }) => `<@${userId}> has no current phone verification.`,
+  'admin.revoke.submit': 'Revoke',
+  'admin.revoke.working': 'Revoking…',
+  'admin.revoke.done': ({ userId }) =>
+    `<@${userId}>'s verification is revoked, the badge is cleared, and they have been asked to verify again.`,
+  'admin.request.title': 'Request verification',
+  'admin.request.intro':
+    'Pick members, a channel or a user group. Each member who is not verified yet gets a direct message with a button that opens the verification.',
+  'admin.request.members_label': 'Members',
+  'admin.request.channel_label': 'Everyone in a channel',
+  'admin.request.group_label': 'Everyone in a user group',
+  'admin.request.submit': 'Send requests',
+  'admin.request.nothing_picked': 'Pick members, a channel or a user group.',
+  'admin.request.working': 'Finding the members…',
+  'admin.request.queued': ({ count }) =>
+    `${plural(count, { one: '# member', other: '# members' })} queued. The messages go out one at a time, and you get a summary in a direct message when they have all gone.`,
+  'admin.request.none_found': 'No members were found in what you picked.',
+  'admin.request.failed': "The members couldn't be listed. Try again in a minute.",
+  'admin.export.comment': ({ fullNumbers }) =>
+    `The verification records and the audit log, as CSV. ${fullNumbers ? 'Numbers are in full: keep these files safe.' : 'Numbers are masked.'}`,
 
   'workflow.request': 'A workflow asks you to verify your phone number. It takes a minute: we text you a code.',
   'workflow.verify': 'Verify my phone',

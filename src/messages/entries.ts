@@ -1,3 +1,5 @@
+import type { CountryCount, Money } from '../admin/model';
+import type { LimitSettings } from '../verification/rate-limits';
 import type { Duration } from './duration';
 
 /** An entry that takes no parameters. */
@@ -119,6 +121,58 @@ export interface MessageParams {
   'dm.revoked': NoParams;
   'dm.expired': NoParams;
   'dm.verify_again': NoParams;
+  'dm.revoked_by_admin': NoParams;
+  /** `requester`: the admin's user id. */
+  'dm.request': { readonly requester: string };
+  'dm.request_button': NoParams;
+  'dm.request_summary': { readonly asked: number; readonly skipped: number; readonly failed: number };
+
+  'admin.title': NoParams;
+  'admin.figure.verified_members': NoParams;
+  'admin.figure.verified_recent': NoParams;
+  'admin.figure.verified_recent_value': { readonly day: number; readonly week: number };
+  'admin.figure.codes_sent': NoParams;
+  'admin.figure.codes_sent_value': { readonly sms: number; readonly calls: number };
+  'admin.figure.conversion': NoParams;
+  /** `ratio` from 0 to 1, or undefined before any code was sent. */
+  'admin.figure.conversion_value': {
+    readonly ratio: number | undefined;
+    readonly verified: number;
+    readonly flows: number;
+  };
+  'admin.figure.delivery_failures': NoParams;
+  'admin.figure.rate_limited': NoParams;
+  'admin.figure.refused_countries': NoParams;
+  'admin.figure.refused_countries_value': { readonly refused: readonly CountryCount[] };
+  'admin.figure.spend': NoParams;
+  'admin.figure.spend_value': { readonly spend: readonly Money[] };
+  'admin.figure.tags': NoParams;
+  'admin.figure.tags_value': { readonly pending: number; readonly failed: number };
+  'admin.limits': { readonly limits: LimitSettings };
+  'admin.button.revoke': NoParams;
+  'admin.button.request': NoParams;
+  'admin.button.export': NoParams;
+  'admin.button.retry_tags': NoParams;
+  'admin.revoke.title': NoParams;
+  'admin.revoke.pick_label': NoParams;
+  'admin.revoke.next': NoParams;
+  'admin.revoke.confirm': { readonly userId: string; readonly maskedNumber: string };
+  'admin.revoke.not_verified': { readonly userId: string };
+  'admin.revoke.submit': NoParams;
+  'admin.revoke.working': NoParams;
+  'admin.revoke.done': { readonly userId: string };
+  'admin.request.title': NoParams;
+  'admin.request.intro': NoParams;
+  'admin.request.members_label': NoParams;
+  'admin.request.channel_label': NoParams;
+  'admin.request.group_label': NoParams;
+  'admin.request.submit': NoParams;
+  'admin.request.nothing_picked': NoParams;
+  'admin.request.working': NoParams;
+  'admin.request.queued': { readonly count: number };
+  'admin.request.none_found': NoParams;
+  'admin.request.failed': NoParams;
+  'admin.export.comment': { readonly fullNumbers: boolean };
 
   'workflow.request': NoParams;
   'workflow.verify': NoParams;

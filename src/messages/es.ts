@@ -5,7 +5,7 @@ import { counting } from './plural';
 // Spanish, addressing the member as "tú" as Slack's own Spanish does. The SMS says "clave", not
 // "código": it keeps the text within GSM-7 (no "ó"), so it stays one 160-character segment.
 
-const { plural, duration } = counting('es', {
+const { plural, duration, number, money, percent } = counting('es', {
   second: { one: '# segundo', other: '# segundos' },
   minute: { one: '# minuto', other: '# minutos' },
   hour: { one: '# hora', other: '# horas' },
@@ -150,6 +150,68 @@ export const es: Catalog = {
   'dm.expired':
     'La verificación de tu teléfono ha caducado. Vuelve a verificarlo para mantener la insignia *Phone verified* en tu perfil.',
   'dm.verify_again': 'Verificar de nuevo',
+  'dm.revoked_by_admin':
+    'Un administrador del espacio de trabajo ha revocado la verificación de tu teléfono. Vuelve a verificarlo para recuperar la insignia *Phone verified*.',
+  'dm.request': ({ requester }) =>
+    `<@${requester}> te pide que verifiques tu número de teléfono. Tarda un minuto: te enviamos por SMS un código de un solo uso y tu perfil recibe la insignia *Phone verified*.`,
+  'dm.request_button': 'Verificar mi teléfono',
+  'dm.request_summary': ({ asked, skipped, failed }) =>
+    `Tu solicitud de verificación ha terminado. Avisados: ${number(asked)}; omitidos por estar ya verificados: ${number(skipped)}; con error: ${number(failed)}.`,
+
+  'admin.title': 'Consola de administración',
+  'admin.figure.verified_members': 'Miembros verificados',
+  'admin.figure.verified_recent': 'Verificados en las últimas 24 h / 7 días',
+  'admin.figure.verified_recent_value': ({ day, week }) => `${number(day)} / ${number(week)}`,
+  'admin.figure.codes_sent': 'Códigos enviados (7 días)',
+  'admin.figure.codes_sent_value': ({ sms, calls }) =>
+    `${number(sms)} por SMS, ${plural(calls, { one: '# llamada', other: '# llamadas' })}`,
+  'admin.figure.conversion': 'Conversión (7 días)',
+  'admin.figure.conversion_value': ({ ratio, verified, flows }) =>
+    ratio === undefined
+      ? 'todavía no se ha enviado ningún código'
+      : `${percent(ratio)} (${number(verified)} verificados de ${plural(flows, { one: '# intento', other: '# intentos' })} con código enviado)`,
+  'admin.figure.delivery_failures': 'Fallos de entrega (7 días)',
+  'admin.figure.rate_limited': 'Rechazos por límite de envíos (7 días)',
+  'admin.figure.refused_countries': 'Países rechazados (7 días)',
+  'admin.figure.refused_countries_value': ({ refused }) =>
+    refused.length === 0 ? 'ninguno' : refused.map(({ country, count }) => `${country} ${number(count)}`).join(', '),
+  'admin.figure.spend': 'Gasto estimado (7 días)',
+  'admin.figure.spend_value': ({ spend }) => spend.map(({ amount, currency }) => money(amount, currency)).join(' + '),
+  'admin.figure.tags': 'Insignias del perfil',
+  'admin.figure.tags_value': ({ pending, failed }) =>
+    `${number(pending)} pendientes de reintento, ${number(failed)} fallidas`,
+  'admin.limits': ({ limits }) =>
+    `Límites: ${number(limits.sendsPerMemberPerHour)} códigos por hora por miembro y por número, ${number(limits.sendsPerWorkspacePerHour)} por hora y ${number(limits.sendsPerWorkspacePerDay)} al día por espacio de trabajo; ${number(limits.failedChecksPerMemberPerDay)} códigos incorrectos al día por miembro.`,
+  'admin.button.revoke': 'Revocar a un miembro…',
+  'admin.button.request': 'Solicitar verificación…',
+  'admin.button.export': 'Exportar CSV',
+  'admin.button.retry_tags': 'Reintentar ahora',
+  'admin.revoke.title': 'Revocar a un miembro',
+  'admin.revoke.pick_label': 'Miembro',
+  'admin.revoke.next': 'Siguiente',
+  'admin.revoke.confirm': ({ userId, maskedNumber }) =>
+    `¿Revocar la verificación de *${maskedNumber}* de <@${userId}>? Se quitará su insignia *Phone verified* y recibirá un mensaje directo que le pide que vuelva a verificarse.`,
+  'admin.revoke.not_verified': ({ userId }) => `<@${userId}> no tiene ninguna verificación de teléfono vigente.`,
+  'admin.revoke.submit': 'Revocar',
+  'admin.revoke.working': 'Revocando…',
+  'admin.revoke.done': ({ userId }) =>
+    `Se ha revocado la verificación de <@${userId}>, se ha quitado la insignia y se le ha pedido que vuelva a verificarse.`,
+  'admin.request.title': 'Solicitar verificación',
+  'admin.request.intro':
+    'Elige miembros, un canal o un grupo de usuarios. Cada miembro que aún no esté verificado recibirá un mensaje directo con un botón que abre la verificación.',
+  'admin.request.members_label': 'Miembros',
+  'admin.request.channel_label': 'Todos los miembros de un canal',
+  'admin.request.group_label': 'Todos los miembros de un grupo de usuarios',
+  'admin.request.submit': 'Enviar solicitudes',
+  'admin.request.nothing_picked': 'Elige miembros, un canal o un grupo de usuarios.',
+  'admin.request.working': 'Buscando a los miembros…',
+  'admin.request.queued': ({ count }) =>
+    `${plural(count, { one: '# miembro en cola', other: '# miembros en cola' })}. Los mensajes se envían de uno en uno y recibirás un resumen por mensaje directo cuando se hayan enviado todos.`,
+  'admin.request.none_found': 'No se ha encontrado ningún miembro en lo que has elegido.',
+  'admin.request.failed': 'No se ha podido obtener la lista de miembros. Inténtalo de nuevo en un minuto.',
+  'admin.export.comment': ({ fullNumbers }) =>
+    `Los registros de verificación y el registro de auditoría, en CSV. ${fullNumbers ? 'Los números aparecen completos: guarda estos archivos en un lugar seguro.' : 'Los números aparecen enmascarados.'}`,
+
   'workflow.request':
     'Un flujo de trabajo te pide que verifiques tu número de teléfono. Tarda un minuto: te enviamos un código por SMS.',
   'workflow.verify': 'Verificar mi teléfono',

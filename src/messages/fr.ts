@@ -4,7 +4,7 @@ import { counting } from './plural';
 
 // French, addressing the member as "vous". A no-break space (\u00a0) keeps ":", "?" from starting a line.
 
-const { plural, duration } = counting('fr', {
+const { plural, duration, number, money, percent } = counting('fr', {
   second: { one: '# seconde', other: '# secondes' },
   minute: { one: '# minute', other: '# minutes' },
   hour: { one: '# heure', other: '# heures' },
@@ -150,6 +150,68 @@ export const fr: Catalog = {
   'dm.expired':
     'Votre vérification du téléphone a expiré. Refaites la vérification pour conserver le badge *Phone verified* sur votre profil.',
   'dm.verify_again': 'Refaire la vérification',
+  'dm.revoked_by_admin':
+    'Un administrateur de l’espace de travail a révoqué votre vérification du téléphone. Refaites la vérification pour retrouver le badge *Phone verified*.',
+  'dm.request': ({ requester }) =>
+    `<@${requester}> vous demande de vérifier votre numéro de téléphone. Cela prend une minute\u00a0: nous vous envoyons un code à usage unique par SMS, et votre profil reçoit le badge *Phone verified*.`,
+  'dm.request_button': 'Vérifier mon téléphone',
+  'dm.request_summary': ({ asked, skipped, failed }) =>
+    `Votre demande de vérification est terminée. Membres sollicités\u00a0: ${number(asked)}\u00a0; ignorés car déjà vérifiés\u00a0: ${number(skipped)}\u00a0; échecs\u00a0: ${number(failed)}.`,
+
+  'admin.title': 'Console d’administration',
+  'admin.figure.verified_members': 'Membres vérifiés',
+  'admin.figure.verified_recent': 'Vérifiés ces dernières 24\u00a0h / 7\u00a0jours',
+  'admin.figure.verified_recent_value': ({ day, week }) => `${number(day)} / ${number(week)}`,
+  'admin.figure.codes_sent': 'Codes envoyés (7\u00a0jours)',
+  'admin.figure.codes_sent_value': ({ sms, calls }) =>
+    `${number(sms)} par SMS, ${plural(calls, { one: '# appel', other: '# appels' })}`,
+  'admin.figure.conversion': 'Conversion (7\u00a0jours)',
+  'admin.figure.conversion_value': ({ ratio, verified, flows }) =>
+    ratio === undefined
+      ? 'aucun code envoyé pour l’instant'
+      : `${percent(ratio)} (${number(verified)} vérifiées sur ${plural(flows, { one: '# tentative', other: '# tentatives' })} avec envoi de code)`,
+  'admin.figure.delivery_failures': 'Échecs de distribution (7\u00a0jours)',
+  'admin.figure.rate_limited': 'Refus pour limite d’envoi (7\u00a0jours)',
+  'admin.figure.refused_countries': 'Pays refusés (7\u00a0jours)',
+  'admin.figure.refused_countries_value': ({ refused }) =>
+    refused.length === 0 ? 'aucun' : refused.map(({ country, count }) => `${country} ${number(count)}`).join(', '),
+  'admin.figure.spend': 'Dépense estimée (7\u00a0jours)',
+  'admin.figure.spend_value': ({ spend }) => spend.map(({ amount, currency }) => money(amount, currency)).join(' + '),
+  'admin.figure.tags': 'Badges de profil',
+  'admin.figure.tags_value': ({ pending, failed }) =>
+    `${number(pending)} en attente d’un nouvel essai, ${number(failed)} en échec`,
+  'admin.limits': ({ limits }) =>
+    `Limites\u00a0: ${number(limits.sendsPerMemberPerHour)} codes par heure par membre et par numéro, ${number(limits.sendsPerWorkspacePerHour)} par heure et ${number(limits.sendsPerWorkspacePerDay)} par jour par espace de travail\u00a0; ${number(limits.failedChecksPerMemberPerDay)} codes erronés par jour par membre.`,
+  'admin.button.revoke': 'Révoquer un membre…',
+  'admin.button.request': 'Demander une vérification…',
+  'admin.button.export': 'Exporter en CSV',
+  'admin.button.retry_tags': 'Réessayer maintenant',
+  'admin.revoke.title': 'Révoquer un membre',
+  'admin.revoke.pick_label': 'Membre',
+  'admin.revoke.next': 'Suivant',
+  'admin.revoke.confirm': ({ userId, maskedNumber }) =>
+    `Révoquer la vérification de *${maskedNumber}* pour <@${userId}>\u00a0? Son badge *Phone verified* sera retiré, et ce membre recevra un message direct l’invitant à refaire la vérification.`,
+  'admin.revoke.not_verified': ({ userId }) => `<@${userId}> n’a aucune vérification du téléphone en cours.`,
+  'admin.revoke.submit': 'Révoquer',
+  'admin.revoke.working': 'Révocation en cours…',
+  'admin.revoke.done': ({ userId }) =>
+    `La vérification de <@${userId}> est révoquée, le badge est retiré, et ce membre a été invité à refaire la vérification.`,
+  'admin.request.title': 'Demande de vérification',
+  'admin.request.intro':
+    'Choisissez des membres, un canal ou un groupe d’utilisateurs. Chaque membre qui n’est pas encore vérifié recevra un message direct avec un bouton qui ouvre la vérification.',
+  'admin.request.members_label': 'Membres',
+  'admin.request.channel_label': 'Tous les membres d’un canal',
+  'admin.request.group_label': 'Tous les membres d’un groupe d’utilisateurs',
+  'admin.request.submit': 'Envoyer les demandes',
+  'admin.request.nothing_picked': 'Choisissez des membres, un canal ou un groupe d’utilisateurs.',
+  'admin.request.working': 'Recherche des membres…',
+  'admin.request.queued': ({ count }) =>
+    `${plural(count, { one: '# membre en file d’attente', other: '# membres en file d’attente' })}. Les messages partent un par un, et vous recevrez un récapitulatif par message direct une fois qu’ils seront tous envoyés.`,
+  'admin.request.none_found': 'Aucun membre n’a été trouvé dans votre sélection.',
+  'admin.request.failed': 'Impossible d’obtenir la liste des membres. Réessayez dans une minute.',
+  'admin.export.comment': ({ fullNumbers }) =>
+    `Les fiches de vérification et le journal d’audit, au format CSV. ${fullNumbers ? 'Les numéros sont complets\u00a0: conservez ces fichiers en lieu sûr.' : 'Les numéros sont masqués.'}`,
+
   'workflow.request':
     'Un workflow vous demande de vérifier votre numéro de téléphone. Cela prend une minute : nous vous envoyons un code par SMS.',
   'workflow.verify': 'Vérifier mon téléphone',

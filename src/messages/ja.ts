@@ -6,7 +6,7 @@ import { counting } from './plural';
 // Spaces around *bold* and Latin words: Slack only renders bold that does not touch other letters.
 // The SMS is UCS-2 (70 characters a segment), so it is kept terse enough to stay one segment.
 
-const { duration } = counting('ja', {
+const { duration, number, money, percent } = counting('ja', {
   second: { other: '#秒' },
   minute: { other: '#分' },
   hour: { other: '#時間' },
@@ -146,6 +146,66 @@ export const ja: Catalog = {
   'dm.expired':
     '電話番号の確認の有効期限が切れました。プロフィールの *Phone verified* バッジを維持するには、もう一度確認してください。',
   'dm.verify_again': 'もう一度確認する',
+  'dm.revoked_by_admin':
+    'ワークスペースの管理者が電話番号の確認を取り消しました。 *Phone verified* バッジを再び表示するには、もう一度確認してください。',
+  'dm.request': ({ requester }) =>
+    `<@${requester}> さんから電話番号の確認を依頼されています。1 分ほどで終わります。SMS でワンタイムコードをお送りし、確認が済むとプロフィールに *Phone verified* バッジが付きます。`,
+  'dm.request_button': '電話番号を確認する',
+  'dm.request_summary': ({ asked, skipped, failed }) =>
+    `確認の依頼が完了しました。依頼済み: ${number(asked)} 人、確認済みのためスキップ: ${number(skipped)} 人、失敗: ${number(failed)} 人。`,
+
+  'admin.title': '管理コンソール',
+  'admin.figure.verified_members': '確認済みのメンバー',
+  'admin.figure.verified_recent': '過去 24 時間 / 7 日間の確認数',
+  'admin.figure.verified_recent_value': ({ day, week }) => `${number(day)} / ${number(week)}`,
+  'admin.figure.codes_sent': '送信したコード（7 日間）',
+  'admin.figure.codes_sent_value': ({ sms, calls }) => `SMS ${number(sms)} 件、電話 ${number(calls)} 件`,
+  'admin.figure.conversion': '完了率（7 日間）',
+  'admin.figure.conversion_value': ({ ratio, verified, flows }) =>
+    ratio === undefined
+      ? 'まだコードを送信していません'
+      : `${percent(ratio)}（コードを送信した ${number(flows)} 件のうち ${number(verified)} 件が確認済み）`,
+  'admin.figure.delivery_failures': '配信の失敗（7 日間）',
+  'admin.figure.rate_limited': '送信制限による拒否（7 日間）',
+  'admin.figure.refused_countries': '拒否された国（7 日間）',
+  'admin.figure.refused_countries_value': ({ refused }) =>
+    refused.length === 0 ? 'なし' : refused.map(({ country, count }) => `${country} ${number(count)}`).join('、'),
+  'admin.figure.spend': '推定費用（7 日間）',
+  'admin.figure.spend_value': ({ spend }) => spend.map(({ amount, currency }) => money(amount, currency)).join(' + '),
+  'admin.figure.tags': 'プロフィールのバッジ',
+  'admin.figure.tags_value': ({ pending, failed }) => `再試行待ち ${number(pending)} 件、失敗 ${number(failed)} 件`,
+  'admin.limits': ({ limits }) =>
+    `制限: コードはメンバーごと・番号ごとに 1 時間 ${number(limits.sendsPerMemberPerHour)} 件まで、ワークスペースごとに 1 時間 ${number(limits.sendsPerWorkspacePerHour)} 件・1 日 ${number(limits.sendsPerWorkspacePerDay)} 件まで。誤ったコードはメンバーごとに 1 日 ${number(limits.failedChecksPerMemberPerDay)} 回まで。`,
+  'admin.button.revoke': 'メンバーの確認を取り消す…',
+  'admin.button.request': '確認を依頼する…',
+  'admin.button.export': 'CSV をエクスポート',
+  'admin.button.retry_tags': '今すぐ再試行',
+  'admin.revoke.title': '確認の取り消し',
+  'admin.revoke.pick_label': 'メンバー',
+  'admin.revoke.next': '次へ',
+  'admin.revoke.confirm': ({ userId, maskedNumber }) =>
+    `<@${userId}> さんの *${maskedNumber}* の確認を取り消しますか？ *Phone verified* バッジが外れ、もう一度確認するよう依頼するダイレクトメッセージが送られます。`,
+  'admin.revoke.not_verified': ({ userId }) => `<@${userId}> さんには有効な電話番号の確認がありません。`,
+  'admin.revoke.submit': '取り消す',
+  'admin.revoke.working': '取り消しています…',
+  'admin.revoke.done': ({ userId }) =>
+    `<@${userId}> さんの確認を取り消し、バッジを外しました。もう一度確認するよう依頼しました。`,
+  'admin.request.title': '確認の依頼',
+  'admin.request.intro':
+    'メンバー、チャンネル、またはユーザーグループを選んでください。まだ確認していないメンバーに、確認を始めるボタン付きのダイレクトメッセージが届きます。',
+  'admin.request.members_label': 'メンバー',
+  'admin.request.channel_label': 'チャンネルの全員',
+  'admin.request.group_label': 'ユーザーグループの全員',
+  'admin.request.submit': '依頼を送信',
+  'admin.request.nothing_picked': 'メンバー、チャンネル、またはユーザーグループを選んでください。',
+  'admin.request.working': 'メンバーを探しています…',
+  'admin.request.queued': ({ count }) =>
+    `${number(count)} 人を送信待ちに追加しました。メッセージは 1 件ずつ送信され、すべて送信されるとダイレクトメッセージで結果をお知らせします。`,
+  'admin.request.none_found': '選択した中にメンバーが見つかりませんでした。',
+  'admin.request.failed': 'メンバーの一覧を取得できませんでした。1 分ほどしてからもう一度お試しください。',
+  'admin.export.comment': ({ fullNumbers }) =>
+    `確認の記録と監査ログの CSV です。${fullNumbers ? '電話番号は省略せずに記載されています。ファイルは安全に保管してください。' : '電話番号はマスクされています。'}`,
+
   'workflow.request':
     'ワークフローから電話番号の確認を依頼されています。1分ほどで終わります。SMSでコードをお送りします。',
   'workflow.verify': '電話番号を確認する',

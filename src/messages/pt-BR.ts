@@ -5,7 +5,7 @@ import { counting } from './plural';
 // Brazilian Portuguese, addressing the member as "você". The SMS avoids "código" and "não" so that
 // it stays within GSM-7 (no "ó", "ã"), one 160-character segment.
 
-const { plural, duration } = counting('pt-BR', {
+const { plural, duration, number, money, percent } = counting('pt-BR', {
   second: { one: '# segundo', other: '# segundos' },
   minute: { one: '# minuto', other: '# minutos' },
   hour: { one: '# hora', other: '# horas' },
@@ -148,6 +148,68 @@ export const ptBR: Catalog = {
   'dm.expired':
     'Sua verificação de telefone expirou. Verifique de novo para manter o selo *Phone verified* no seu perfil.',
   'dm.verify_again': 'Verificar de novo',
+  'dm.revoked_by_admin':
+    'Um administrador do espaço de trabalho revogou sua verificação de telefone. Verifique de novo para recuperar o selo *Phone verified*.',
+  'dm.request': ({ requester }) =>
+    `<@${requester}> pede que você verifique seu número de telefone. Leva um minuto: enviamos um código de uso único por SMS, e seu perfil ganha o selo *Phone verified*.`,
+  'dm.request_button': 'Verificar meu telefone',
+  'dm.request_summary': ({ asked, skipped, failed }) =>
+    `Sua solicitação de verificação terminou. Avisados: ${number(asked)}; ignorados por já estarem verificados: ${number(skipped)}; com falha: ${number(failed)}.`,
+
+  'admin.title': 'Console de administração',
+  'admin.figure.verified_members': 'Membros verificados',
+  'admin.figure.verified_recent': 'Verificados nas últimas 24 h / 7 dias',
+  'admin.figure.verified_recent_value': ({ day, week }) => `${number(day)} / ${number(week)}`,
+  'admin.figure.codes_sent': 'Códigos enviados (7 dias)',
+  'admin.figure.codes_sent_value': ({ sms, calls }) =>
+    `${number(sms)} por SMS, ${plural(calls, { one: '# ligação', other: '# ligações' })}`,
+  'admin.figure.conversion': 'Conversão (7 dias)',
+  'admin.figure.conversion_value': ({ ratio, verified, flows }) =>
+    ratio === undefined
+      ? 'nenhum código enviado ainda'
+      : `${percent(ratio)} (${number(verified)} verificados de ${plural(flows, { one: '# tentativa', other: '# tentativas' })} com código enviado)`,
+  'admin.figure.delivery_failures': 'Falhas de entrega (7 dias)',
+  'admin.figure.rate_limited': 'Recusas por limite de envio (7 dias)',
+  'admin.figure.refused_countries': 'Países recusados (7 dias)',
+  'admin.figure.refused_countries_value': ({ refused }) =>
+    refused.length === 0 ? 'nenhum' : refused.map(({ country, count }) => `${country} ${number(count)}`).join(', '),
+  'admin.figure.spend': 'Gasto estimado (7 dias)',
+  'admin.figure.spend_value': ({ spend }) => spend.map(({ amount, currency }) => money(amount, currency)).join(' + '),
+  'admin.figure.tags': 'Selos do perfil',
+  'admin.figure.tags_value': ({ pending, failed }) =>
+    `${number(pending)} aguardando nova tentativa, ${number(failed)} com falha`,
+  'admin.limits': ({ limits }) =>
+    `Limites: ${number(limits.sendsPerMemberPerHour)} códigos por hora por membro e por número, ${number(limits.sendsPerWorkspacePerHour)} por hora e ${number(limits.sendsPerWorkspacePerDay)} por dia por espaço de trabalho; ${number(limits.failedChecksPerMemberPerDay)} códigos errados por dia por membro.`,
+  'admin.button.revoke': 'Revogar um membro…',
+  'admin.button.request': 'Solicitar verificação…',
+  'admin.button.export': 'Exportar CSV',
+  'admin.button.retry_tags': 'Tentar de novo agora',
+  'admin.revoke.title': 'Revogar um membro',
+  'admin.revoke.pick_label': 'Membro',
+  'admin.revoke.next': 'Avançar',
+  'admin.revoke.confirm': ({ userId, maskedNumber }) =>
+    `Revogar a verificação de *${maskedNumber}* de <@${userId}>? O selo *Phone verified* será removido, e a pessoa vai receber uma mensagem direta pedindo que verifique de novo.`,
+  'admin.revoke.not_verified': ({ userId }) => `<@${userId}> não tem uma verificação de telefone ativa.`,
+  'admin.revoke.submit': 'Revogar',
+  'admin.revoke.working': 'Revogando…',
+  'admin.revoke.done': ({ userId }) =>
+    `A verificação de <@${userId}> foi revogada, o selo foi removido, e a pessoa recebeu um pedido para verificar de novo.`,
+  'admin.request.title': 'Solicitar verificação',
+  'admin.request.intro':
+    'Escolha membros, um canal ou um grupo de usuários. Cada membro que ainda não tiver verificado recebe uma mensagem direta com um botão que abre a verificação.',
+  'admin.request.members_label': 'Membros',
+  'admin.request.channel_label': 'Todos de um canal',
+  'admin.request.group_label': 'Todos de um grupo de usuários',
+  'admin.request.submit': 'Enviar solicitações',
+  'admin.request.nothing_picked': 'Escolha membros, um canal ou um grupo de usuários.',
+  'admin.request.working': 'Procurando os membros…',
+  'admin.request.queued': ({ count }) =>
+    `${plural(count, { one: '# membro na fila', other: '# membros na fila' })}. As mensagens são enviadas uma de cada vez, e você recebe um resumo por mensagem direta quando todas tiverem sido enviadas.`,
+  'admin.request.none_found': 'Nenhum membro foi encontrado no que você escolheu.',
+  'admin.request.failed': 'Não foi possível listar os membros. Tente de novo daqui a um minuto.',
+  'admin.export.comment': ({ fullNumbers }) =>
+    `Os registros de verificação e o log de auditoria, em CSV. ${fullNumbers ? 'Os números estão completos: guarde estes arquivos em local seguro.' : 'Os números estão mascarados.'}`,
+
   'workflow.request':
     'Um fluxo de trabalho pede que você verifique seu número de telefone. Leva um minuto: enviamos um código por SMS.',
   'workflow.verify': 'Verificar meu telefone',

@@ -1,6 +1,8 @@
+import type { AdminUseCases } from '../admin/use-cases';
 import type { MemberLocales } from '../infrastructure/slack/member-locales';
 import type { AppLogger } from '../logger';
 import type { FlowReferences } from '../verification/flow-reference';
+import type { LimitSettings } from '../verification/rate-limits';
 import type { VerificationSettings } from '../verification/settings';
 import type { VerificationUseCases } from '../verification/use-cases';
 import type { CodeStepWatch } from './delivery/code-step-watch';
@@ -16,4 +18,7 @@ export interface ListenerDependencies {
   /** The language each member reads, looked up once a request where no modal carries it. */
   readonly locales: MemberLocales;
   readonly logger: AppLogger;
+  /** The admin console: who is an admin, its figures and actions, and the limits it shows. */
+  readonly admin: AdminUseCases;
+  readonly limits: LimitSettings;
 }

@@ -4,6 +4,7 @@ import { slackErrorCode } from '../infrastructure/slack/web-client';
 import type { AppLogger } from '../logger';
 import type { Member } from '../verification/model';
 import type { MemberNotifier, VerifyAgainReason } from '../verification/ports';
+import { sendDirectMessage } from './direct-message';
 import { verifyAgainMessage } from './views/verify-again';
 
 /** The workspace's bot client, or undefined when the workspace has no installation. */
@@ -27,11 +28,8 @@ export class SlackMemberNotifier implements MemberNotifier {
         this.logger.warn({ ...member }, 'no bot token to message the member with');
         return;
       }
-      const opened = await client.conversations.open({ users: member.userId });
-      const channel = opened.channel?.id;
-      if (!channel) return;
       const t = await this.locales.messagesOf(client, member);
-      await client.chat.postMessage({ channel, ...verifyAgainMessage(t, reason) });
+      await sendDirectMessage(client, member.userId, verifyAgainMessage(t, reason));
     } catch (error) {
       this.logger.warn({ ...member, slackError: slackErrorCode(error) }, 'messaging the member failed');
     }

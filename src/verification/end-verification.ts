@@ -16,7 +16,11 @@ export interface EndVerificationDependencies {
   readonly nowSeconds: () => number;
 }
 
-export const REVOKE_REASON = { phoneChanged: 'profile phone changed', deactivated: 'member deactivated' } as const;
+export const REVOKE_REASON = {
+  phoneChanged: 'profile phone changed',
+  deactivated: 'member deactivated',
+  byAdmin: 'revoked by an admin',
+} as const;
 
 /**
  * Ends verifications: the member removed theirs, Slack told us of a profile change or a
@@ -44,6 +48,13 @@ export class EndVerification {
     if (record) await this.ended(record, 'revoked', REVOKE_REASON.phoneChanged);
   }
 
+  /** An admin revoked the member's verification from the console; false when there was none. */
+  async revokeByAdmin(member: Member, adminId: string): Promise<boolean> {
+    const record = await this.deps.store.endVerification(member, 'revoked', this.deps.nowSeconds());
+    if (record) await this.ended(record, 'revoked_by_admin', `${REVOKE_REASON.byAdmin} (${adminId})`);
+    return record !== undefined;
+  }
+
   /** A `user_change` with `deleted: true`: the verification and every unfinished flow go; no message. */
   async deactivated(member: Member): Promise<void> {
     const { store, audit, tagging } = this.deps;
@@ -68,7 +79,7 @@ export class EndVerification {
 
   private async ended(record: VerificationRecord, how: VerifyAgainReason, reason?: string): Promise<void> {
     const { audit, tagging, notifier } = this.deps;
-    await audit.record(how === 'revoked' ? 'verification_revoked' : 'verification_expired', subject(record), reason);
+    await audit.record(how === 'expired' ? 'verification_expired' : 'verification_revoked', subject(record), reason);
     await tagging.clearBadge(subject(record));
     await notifier.askToVerifyAgain(record, how);
   }

@@ -116,6 +116,9 @@ export const AUDIT_EVENTS = [
   'verification_revoked',
   'verification_expired',
   'member_deactivated',
+  'admin_action_refused',
+  'verification_requested',
+  'records_exported',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENTS)[number];
 

@@ -1,3 +1,4 @@
+import type { AdminStore } from '../admin/ports';
 import type { WorkflowRequestStore } from '../workflows/ports';
 import type { EventReason } from './event-reasons';
 import type { MessageMetadata } from './message-binding';
@@ -135,6 +136,8 @@ export interface VerificationStore
   readonly workspaces: WorkspaceStore;
   readonly lifecycle: RecordLifecycleStore;
   readonly workflows: WorkflowRequestStore;
+  /** The admin console's figures, export and request queue. */
+  readonly admin: AdminStore;
   close(): Promise<void>;
 }
 
@@ -209,7 +212,7 @@ export interface ProfileTagger {
 }
 
 /** Why a member is asked to verify again. */
-export type VerifyAgainReason = 'revoked' | 'expired';
+export type VerifyAgainReason = 'revoked' | 'revoked_by_admin' | 'expired';
 
 /** Tells a member, by direct message, that their verification ended, with a button to verify again. */
 export interface MemberNotifier {

@@ -208,12 +208,14 @@ it('the Spanish-speaking member verifies a Spanish number, in Spanish', async ()
     .waitFor();
 });
 
-it('the admin console on the Home tab: the owner sees the activity of the members', async () => {
+it('the admin console on the Home tab: the owner sees the figures and the activity of the members', async () => {
   await verify(SAM);
   await press(message('modal.close'));
   await asMember(OLIVIA.name);
   await page.getByRole('tab', { name: 'Home' }).click();
   const home = page.getByRole('tabpanel', { name: 'Home' });
+  await home.getByRole('heading', { name: message('admin.title') }).waitFor();
+  await home.getByRole('button', { name: message('admin.button.export') }).waitFor();
   await home.getByRole('heading', { name: message('home.activity_title') }).waitFor();
   await home.getByText(/@Sam · verified/).waitFor();
   await home.getByRole('button', { name: message('home.verify') }).waitFor();
@@ -221,5 +223,6 @@ it('the admin console on the Home tab: the owner sees the activity of the member
 
   await asMember(SAM.name);
   await home.getByRole('button', { name: message('home.verify_other') }).waitFor();
+  expect(await home.getByRole('heading', { name: message('admin.title') }).count()).toBe(0);
   expect(await home.getByRole('heading', { name: message('home.activity_title') }).count()).toBe(0);
 });

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import { openStore } from '../../src/infrastructure/store/open-store';
 import { POSTGRES_MIGRATIONS } from '../../src/infrastructure/store/postgres-migrations';
-import { advisoryLockIds, PostgresStore } from '../../src/infrastructure/store/postgres-store';
+import { PostgresStore } from '../../src/infrastructure/store/postgres-store';
+import { advisoryLockIds } from '../../src/infrastructure/store/postgres-transaction';
 import type { RateLimit } from '../../src/verification/model';
 import type { VerificationStore } from '../../src/verification/ports';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../support/postgres';

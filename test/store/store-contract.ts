@@ -1,5 +1,6 @@
 import type { AuditEvent, NewFlow, RateLimit, VerificationRecord } from '../../src/verification/model';
 import type { VerificationStore } from '../../src/verification/ports';
+import { describeAdminStoreContract } from './admin-store-contract';
 import { describeWorkflowRequestContract } from './workflow-requests-contract';
 
 /** A store under test: `reopen` closes it and opens the same database again, like a restart. */
@@ -62,6 +63,8 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     });
 
     afterEach(() => harness.destroy());
+
+    describeAdminStoreContract(() => store);
 
     async function pendingFlow(id: string, overrides: Partial<NewFlow> = {}) {
       await store.createFlow(newFlow(id, overrides));

@@ -1,9 +1,13 @@
 import type { types } from '@slack/bolt';
 import { checkView, VIEW_LIMITS } from '../../emulators/slack';
+import type { ConsoleFigures } from '../../src/admin/model';
 import { LOCALES, type Messages, messagesFor } from '../../src/messages/catalog';
 import { deliveryLine } from '../../src/slack/delivery/delivery-line';
 import { newCodeNotice } from '../../src/slack/listeners/flow-views';
 import { readModalMetadata } from '../../src/slack/modal-metadata';
+import { findingMembersView, requestQueuedView, requestView } from '../../src/slack/views/admin/request';
+import { requestMessage, requestSummaryMessage } from '../../src/slack/views/admin/request-messages';
+import { revokeConfirmView, revokedView, revokePickView, revokingView } from '../../src/slack/views/admin/revoke';
 import { codeStepView } from '../../src/slack/views/code-step';
 import { homeView } from '../../src/slack/views/home';
 import { removeConfirmView, removedView } from '../../src/slack/views/member-commands';
@@ -24,6 +28,57 @@ const MASKED = '+61 4•• ••• 156';
 const ACTIVITY = [
   { teamId: 'T1', userId: 'U1', type: 'verified', at: 1_800_000_000, flowId: 'f', maskedNumber: MASKED, reason: null },
 ] as const;
+
+/** The admin console's figures at their widest: every field, a spend in two currencies, Retry now. */
+const FIGURES: ConsoleFigures = {
+  verifiedMembers: 123_456,
+  verifiedLastDay: 1_234,
+  verifiedLastWeek: 12_345,
+  smsSent: 98_765,
+  callsMade: 4_321,
+  flowsWithCode: 99_999,
+  flowsVerified: 88_888,
+  deliveryFailures: 1_111,
+  rateLimited: 2_222,
+  refusedCountries: [
+    { country: 'PH', count: 1_500 },
+    { country: 'NG', count: 900 },
+    { country: 'IN', count: 12 },
+  ],
+  tagJobsPending: 3_000,
+  tagsFailed: 45,
+  conversion: 0.8889,
+  spend: [
+    { amount: 5_925.9, currency: 'AUD' },
+    { amount: 1_234.56, currency: 'USD' },
+  ],
+};
+const LIMITS = {
+  sendsPerMemberPerHour: 5,
+  sendsPerNumberPerHour: 5,
+  sendsPerWorkspacePerHour: 10_000,
+  sendsPerWorkspacePerDay: 100_000,
+  failedChecksPerMemberPerDay: 20,
+};
+
+/** The admin console's modals, each with the id of the title it shows. */
+function adminViews(t: Messages): Array<[string, types.ModalView, 'admin.revoke.title' | 'admin.request.title']> {
+  const groups = [{ id: 'S1', name: 'A user group with a name longer than a select option can show, cut to fit' }];
+  return [
+    ['admin: revoke (pick)', revokePickView(t), 'admin.revoke.title'],
+    ['admin: revoke (confirm)', revokeConfirmView(t, 'U0123456789', MASKED), 'admin.revoke.title'],
+    ['admin: revoke (not verified)', revokeConfirmView(t, 'U0123456789', undefined), 'admin.revoke.title'],
+    ['admin: revoke (revoking)', revokingView(t), 'admin.revoke.title'],
+    ['admin: revoke (done)', revokedView(t, 'U0123456789', true), 'admin.revoke.title'],
+    ['admin: revoke (ended meanwhile)', revokedView(t, 'U0123456789', false), 'admin.revoke.title'],
+    ['admin: request', requestView(t, groups), 'admin.request.title'],
+    ['admin: request (no user groups)', requestView(t, []), 'admin.request.title'],
+    ['admin: request (finding)', findingMembersView(t), 'admin.request.title'],
+    ['admin: request (queued)', requestQueuedView(t, 1_250), 'admin.request.title'],
+    ['admin: request (none found)', requestQueuedView(t, 0), 'admin.request.title'],
+    ['admin: request (failed)', requestQueuedView(t, undefined), 'admin.request.title'],
+  ];
+}
 
 /** Every view the app builds, with the longest wording each can take (8 digits, a day's lifetime, a long wait). */
 function everyView(t: Messages): Array<[string, types.ModalView | types.HomeView]> {
@@ -88,6 +143,34 @@ function everyView(t: Messages): Array<[string, types.ModalView | types.HomeView
     ['remove (done)', removedView(t, true)],
     ['remove (nothing)', removedView(t, false)],
     ['home (not verified, admin)', homeView(t, { status: undefined, activity: [], reinstallNeeded: true })],
+    [
+      'home (admin console)',
+      homeView(t, {
+        status: { maskedNumber: MASKED, verifiedAt, profileTag: 'failed' },
+        console: { figures: FIGURES, limits: LIMITS },
+        activity: ACTIVITY,
+        reinstallNeeded: true,
+      }),
+    ],
+    [
+      'home (admin console, nothing sent yet)',
+      homeView(t, {
+        status: undefined,
+        console: {
+          figures: {
+            ...FIGURES,
+            refusedCountries: [],
+            tagJobsPending: 0,
+            tagsFailed: 0,
+            conversion: undefined,
+            spend: [],
+          },
+          limits: LIMITS,
+        },
+        activity: [],
+      }),
+    ],
+    ...adminViews(t).map(([name, view]) => [name, view] as [string, types.ModalView]),
     ...(['pending', 'set', 'failed', 'not_configured'] as const).map(
       (profileTag) =>
         [
@@ -112,10 +195,13 @@ describe('views in every locale', () => {
     }
   });
 
-  it.each(cases)('%s: %s is in that language, and its modal carries the locale', (locale, _name, view) => {
+  it.each(cases)('%s: %s is in that language, and its modal carries the locale', (locale, name, view) => {
     const t = messagesFor(locale);
     const words = JSON.stringify(view);
-    expect(words).toContain(JSON.stringify(view.type === 'modal' ? t.text('modal.title') : t.text('home.title')));
+    const title = adminViews(t).find(([adminName]) => adminName === name)?.[2];
+    expect(words).toContain(
+      JSON.stringify(view.type === 'modal' ? t.text(title ?? 'modal.title') : t.text('home.title')),
+    );
     if (view.type === 'modal') expect(readModalMetadata(view.private_metadata ?? '').locale).toBe(locale);
   });
 });
@@ -135,5 +221,40 @@ describe('the "verify again" direct message in every locale', () => {
     );
     expect(labels).toEqual([t.text('dm.verify_again')]);
     expect(t.text('dm.verify_again').length).toBeLessThanOrEqual(VIEW_LIMITS.buttonTextChars);
+  });
+});
+
+describe('the admin console in every locale', () => {
+  it.each(LOCALES)('%s: the console and its buttons are in that language', (locale) => {
+    const t = messagesFor(locale);
+    const home = homeView(t, { status: undefined, console: { figures: FIGURES, limits: LIMITS }, activity: [] });
+    const words = JSON.stringify(home);
+    for (const id of [
+      'admin.title',
+      'admin.button.revoke',
+      'admin.button.request',
+      'admin.button.retry_tags',
+    ] as const) {
+      expect(words).toContain(JSON.stringify(t.text(id)));
+      expect(t.text(id).length).toBeLessThanOrEqual(VIEW_LIMITS.buttonTextChars);
+    }
+    // Numbers and money the locale's way: 123,456 / 123.456 / 123 456.
+    expect(words).toContain(new Intl.NumberFormat(locale).format(123_456));
+    expect(words).toContain(new Intl.NumberFormat(locale, { style: 'currency', currency: 'AUD' }).format(5_925.9));
+  });
+
+  it.each(LOCALES)('%s: the request DM has a button within Slack’s limits; the summary says how it went', (locale) => {
+    const t = messagesFor(locale);
+    const dm = requestMessage(t, 'UOWNER');
+    expect(dm.text).toBe(t.text('dm.request', { requester: 'UOWNER' }));
+    expect(t.text('dm.request_button').length).toBeLessThanOrEqual(VIEW_LIMITS.buttonTextChars);
+    const summary = requestSummaryMessage(t, {
+      teamId: 'T1',
+      requesterId: 'UOWNER',
+      asked: 1_247,
+      skipped: 2,
+      failed: 1,
+    });
+    expect(summary.text).toContain(new Intl.NumberFormat(locale).format(1_247));
   });
 });

@@ -31,6 +31,7 @@ export class AuditCounters implements AuditObserver {
       'Workspaces that uninstalled the app or revoked its tokens.',
     );
     const deliveries = counter('sms_deliveries_total', 'Codes whose delivery is known, by outcome.', ['outcome']);
+    const admin = counter('admin_actions_total', 'Admin console actions, by what happened.', ['action']);
     const failure = (event: AuditEventType) => (reason: EventReason) => failures.inc({ event, reason });
     this.count = {
       flow_started: () => started.inc(),
@@ -56,6 +57,9 @@ export class AuditCounters implements AuditObserver {
       verification_revoked: () => ended.inc({ how: 'revoked' }),
       verification_expired: () => ended.inc({ how: 'expired' }),
       member_deactivated: () => deactivated.inc(),
+      admin_action_refused: () => admin.inc({ action: 'refused' }),
+      verification_requested: () => admin.inc({ action: 'verification_requested' }),
+      records_exported: () => admin.inc({ action: 'records_exported' }),
     };
   }
 

@@ -148,7 +148,7 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
     `,
   },
   {
-    version: 8,
+    version: 7,
     name: 'pending requests of the Workflow Builder step "Request phone verification"',
     // One row per step execution; ended_at starts its retention.
     sql: `
@@ -162,6 +162,36 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
       );
       CREATE INDEX workflow_requests_by_member ON workflow_requests (team_id, user_id, state);
       CREATE INDEX workflow_requests_by_state ON workflow_requests (state, requested_at);
+    `,
+  },
+  {
+    version: 8,
+    name: "admin console: figures' indexes, verification requests",
+    // As SQLite's version 9.
+    sql: `
+      CREATE INDEX audit_events_by_type ON audit_events (team_id, type, at, flow_id);
+      CREATE INDEX verifications_by_team_status ON verifications (team_id, status, profile_tag);
+
+      CREATE TABLE request_batches (
+        id            TEXT NOT NULL PRIMARY KEY,
+        team_id       TEXT NOT NULL,
+        requester_id  TEXT NOT NULL,
+        created_at    BIGINT NOT NULL
+      );
+
+      CREATE TABLE verification_requests (
+        id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        batch_id      TEXT NOT NULL,
+        team_id       TEXT NOT NULL,
+        user_id       TEXT NOT NULL,
+        requester_id  TEXT NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('queued', 'asked', 'skipped', 'failed')),
+        attempts      INTEGER NOT NULL,
+        next_at       BIGINT NOT NULL,
+        last_error    TEXT,
+        UNIQUE (batch_id, user_id)
+      );
+      CREATE INDEX verification_requests_due ON verification_requests (state, next_at, id);
     `,
   },
 ];

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { AdminStore } from '../../admin/ports';
 import type {
   AuditEvent,
   CompleteResult,
@@ -15,10 +15,11 @@ import type {
 } from '../../verification/model';
 import type { RecordLifecycleStore, VerificationStore, WorkspaceStore } from '../../verification/ports';
 import type { WorkflowRequestStore } from '../../workflows/ports';
+import { PostgresAdmin } from './postgres-admin';
 import { PostgresLifecycle } from './postgres-lifecycle';
 import { openPostgresPool, type PostgresPoolOptions } from './postgres-pool';
 import { takeRateLimitsLocked } from './postgres-rate-limits';
-import { inLockedTransaction } from './postgres-transaction';
+import { advisoryLockIds, inLockedTransaction } from './postgres-transaction';
 import { PostgresWorkflowRequests } from './postgres-workflow-requests';
 import { PostgresWorkspaces } from './postgres-workspaces';
 import {
@@ -45,11 +46,13 @@ export class PostgresStore implements VerificationStore {
   readonly workspaces: WorkspaceStore;
   readonly lifecycle: RecordLifecycleStore;
   readonly workflows: WorkflowRequestStore;
+  readonly admin: AdminStore;
 
   private constructor(private readonly pool: Pool) {
     this.workspaces = new PostgresWorkspaces(pool);
     this.lifecycle = new PostgresLifecycle(pool);
     this.workflows = new PostgresWorkflowRequests(pool);
+    this.admin = new PostgresAdmin(pool);
   }
 
   /** Connects and brings the schema up to date. The error never contains the connection string. */
@@ -261,13 +264,4 @@ export class PostgresStore implements VerificationStore {
   private transaction<T>(keys: readonly string[], work: (client: PoolClient) => Promise<T>): Promise<T> {
     return inLockedTransaction(this.pool, advisoryLockIds(keys), work);
   }
-}
-
-/**
- * Advisory lock ids (signed 64-bit, as decimal text) for application keys: the first 8 bytes of a
- * SHA-256, so every process maps a key to the same id. Sorted numerically and without duplicates.
- */
-export function advisoryLockIds(keys: readonly string[]): string[] {
-  const ids = new Set(keys.map((key) => createHash('sha256').update(`verify-phone:${key}`).digest().readBigInt64BE(0)));
-  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 
 /**
@@ -27,4 +28,13 @@ export async function inLockedTransaction<T>(
   } finally {
     client.release(broken);
   }
+}
+
+/**
+ * Advisory lock ids (signed 64-bit, as decimal text) for application keys: the first 8 bytes of a
+ * SHA-256, so every process maps a key to the same id. Sorted numerically and without duplicates.
+ */
+export function advisoryLockIds(keys: readonly string[]): string[] {
+  const ids = new Set(keys.map((key) => createHash('sha256').update(`verify-phone:${key}`).digest().readBigInt64BE(0)));
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
 }

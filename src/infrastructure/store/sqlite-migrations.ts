@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 /** Schema history, applied in order, each once. Never edit a shipped migration: add the next one. */
 export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -184,4 +186,56 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE INDEX workflow_requests_by_state ON workflow_requests (state, requested_at);
     `,
   },
+  {
+    version: 9,
+    name: "admin console: figures' indexes, verification requests",
+    // The console counts a week of audit events by type, reading the index alone (flow_id included).
+    // A request is deleted, with its batch, once the batch is reported to its admin.
+    sql: `
+      CREATE INDEX audit_events_by_type ON audit_events (team_id, type, at, flow_id);
+      CREATE INDEX verifications_by_team_status ON verifications (team_id, status, profile_tag);
+
+      CREATE TABLE request_batches (
+        id            TEXT NOT NULL PRIMARY KEY,
+        team_id       TEXT NOT NULL,
+        requester_id  TEXT NOT NULL,
+        created_at    INTEGER NOT NULL
+      );
+
+      CREATE TABLE verification_requests (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        batch_id      TEXT NOT NULL,
+        team_id       TEXT NOT NULL,
+        user_id       TEXT NOT NULL,
+        requester_id  TEXT NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('queued', 'asked', 'skipped', 'failed')),
+        attempts      INTEGER NOT NULL,
+        next_at       INTEGER NOT NULL,
+        last_error    TEXT,
+        UNIQUE (batch_id, user_id)
+      );
+      CREATE INDEX verification_requests_due ON verification_requests (state, next_at, id);
+    `,
+  },
 ];
+
+/** Brings the database up to date, all in one immediate transaction: a failed migration leaves nothing half applied. */
+export function migrateSqlite(db: Database.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
+  db.transaction(() => {
+    const applied = new Set(
+      (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
+    );
+    for (const migration of SQLITE_MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        Math.floor(Date.now() / 1000),
+      );
+    }
+  }).immediate();
+}

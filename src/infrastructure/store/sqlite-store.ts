@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { AdminStore } from '../../admin/ports';
 import type {
   AuditEvent,
   CompleteResult,
@@ -26,8 +27,9 @@ import {
   type TagJobRow,
   type VerificationRow,
 } from './rows';
+import { SqliteAdmin } from './sqlite-admin';
 import { SqliteLifecycle } from './sqlite-lifecycle';
-import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { migrateSqlite } from './sqlite-migrations';
 import { SqliteWorkflowRequests } from './sqlite-workflow-requests';
 import { SqliteWorkspaces } from './sqlite-workspaces';
 
@@ -42,6 +44,7 @@ export class SqliteStore implements VerificationStore {
   readonly workspaces: WorkspaceStore;
   readonly lifecycle: RecordLifecycleStore;
   readonly workflows: WorkflowRequestStore;
+  readonly admin: AdminStore;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -49,10 +52,11 @@ export class SqliteStore implements VerificationStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+    migrateSqlite(this.db);
     this.workspaces = new SqliteWorkspaces(this.db);
     this.lifecycle = new SqliteLifecycle(this.db);
     this.workflows = new SqliteWorkflowRequests(this.db);
+    this.admin = new SqliteAdmin(this.db);
   }
 
   async createFlow(flow: NewFlow): Promise<boolean> {
@@ -243,24 +247,4 @@ export class SqliteStore implements VerificationStore {
     }
     return statement;
   }
-}
-
-function migrate(db: Database.Database): void {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
-  );
-  db.transaction(() => {
-    const applied = new Set(
-      (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
-    );
-    for (const migration of SQLITE_MIGRATIONS) {
-      if (applied.has(migration.version)) continue;
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        Math.floor(Date.now() / 1000),
-      );
-    }
-  }).immediate();
 }

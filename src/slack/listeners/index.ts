@@ -4,6 +4,7 @@ import { ACTION, CALLBACK, COMMAND } from '../ids';
 import { callCode, resendCode } from './actions/resend-code';
 import { restartVerification } from './actions/restart-verification';
 import { startVerification } from './actions/start-verification';
+import { registerAdminListeners } from './admin';
 import { verifyPhoneCommand } from './commands/verify-phone';
 import { appHomeOpened } from './events/app-home-opened';
 import { userChanged } from './events/user-changed';
@@ -22,4 +23,5 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   app.action(ACTION.callCode, callCode(deps));
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('user_change', userChanged(deps));
+  registerAdminListeners(app, deps);
 }

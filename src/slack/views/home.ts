@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Messages, PlainMessageId } from '../../messages/catalog';
 import type { AuditEvent, ProfileTagState } from '../../verification/model';
 import { ACTION } from '../ids';
+import { type ConsoleView, consoleBlocks } from './admin/console';
 import { buttons, note, text } from './blocks';
 
 export interface HomeStatus {
@@ -22,11 +23,16 @@ export interface HomeOptions {
   readonly status: HomeStatus | undefined;
   /** Only for workspace admins: the newest audit events. */
   readonly activity?: readonly AuditEvent[];
+  /** Only for admins: the console's figures and actions. */
+  readonly console?: ConsoleView;
   /** Only for workspace admins: the app was installed by a member whose token cannot tag profiles. */
   readonly reinstallNeeded?: boolean;
 }
 
-export function homeView(t: Messages, { status, activity, reinstallNeeded = false }: HomeOptions): types.HomeView {
+export function homeView(
+  t: Messages,
+  { status, activity, console, reinstallNeeded = false }: HomeOptions,
+): types.HomeView {
   const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: t.text('home.title') } }];
   if (status) {
     blocks.push(
@@ -43,6 +49,7 @@ export function homeView(t: Messages, { status, activity, reinstallNeeded = fals
     );
   }
   if (reinstallNeeded) blocks.push({ type: 'divider' }, text(`:warning: ${t.text('home.reinstall_needed')}`));
+  if (console) blocks.push(...consoleBlocks(t, console));
   if (activity) blocks.push(...activityBlocks(t, activity));
   return { type: 'home', blocks };
 }
@@ -55,7 +62,7 @@ function activityBlocks(t: Messages, activity: readonly AuditEvent[]): types.Kno
       `<@${event.userId}>`,
       `\`${event.type}\``,
       event.maskedNumber,
-      event.reason,
+      event.reason?.slice(0, REASON_CHARS),
     ]
       .filter(Boolean)
       .join(' · '),
@@ -63,8 +70,22 @@ function activityBlocks(t: Messages, activity: readonly AuditEvent[]): types.Kno
   return [
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: t.text('home.activity_title') } },
-    text(lines.length > 0 ? lines.join('\n') : t.text('home.activity_empty')),
+    text(lines.length > 0 ? newestThatFit(lines) : t.text('home.activity_empty')),
   ];
+}
+
+/** Slack's limit on a section's text; a reason is cut so a single line always fits. */
+const SECTION_CHARS = 3000;
+const REASON_CHARS = 200;
+
+function newestThatFit(lines: readonly string[]): string {
+  let text = '';
+  for (const line of lines) {
+    const next = text === '' ? line : `${text}\n${line}`;
+    if (next.length > SECTION_CHARS) break;
+    text = next;
+  }
+  return text;
 }
 
 export function slackDate(unixSeconds: number, format = '{date_short}'): string {
