@@ -18,58 +18,88 @@ export function pollingDelays({ firstMs, totalMs }: PollingPolicy): number[] {
   return delays;
 }
 
+/** Lookups in flight at once: a burst of sends must not become a burst of provider calls and buffers. */
+const MAX_IN_FLIGHT = 16;
+
+/** One flow's place in the backoff. */
+interface Scheduled {
+  readonly step: number;
+  readonly dueAt: number;
+}
+
 /**
  * Polls each flow with backoff until `tick` says it is done (a final state, or the flow moved on) or
- * the delays run out. In process only: after a restart, polling of the flows in progress stops.
- * Starting a flow again (a resend) restarts its backoff; `stop` waits for the lookups in progress.
+ * the delays run out. One timer for all flows, and at most `MAX_IN_FLIGHT` lookups at once: thousands
+ * of flows at the code step cost a map entry each. In process only: after a restart, polling of the
+ * flows in progress stops. Starting a flow again (a resend) restarts its backoff; `stop` waits for the
+ * lookups in progress.
  */
 export class DeliveryPolling {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly schedule = new Map<string, Scheduled>();
   private readonly running = new Set<Promise<void>>();
   private readonly delays: readonly number[];
+  private readonly resolutionMs: number;
+  private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
     policy: PollingPolicy,
     private readonly tick: (flowId: string) => Promise<boolean>,
     private readonly onError: (error: unknown) => void,
+    private readonly nowMs: () => number = Date.now,
   ) {
     this.delays = pollingDelays(policy);
+    this.resolutionMs = Math.max(10, Math.min(1_000, policy.firstMs / 2));
   }
 
   start(flowId: string): void {
-    clearTimeout(this.timers.get(flowId));
-    this.schedule(flowId, 0);
+    if (this.stopped) return;
+    this.plan(flowId, 0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.schedule.clear();
     await Promise.allSettled([...this.running]);
   }
 
-  private schedule(flowId: string, step: number): void {
+  private plan(flowId: string, step: number): void {
     const delay = this.delays[step];
     if (delay === undefined || this.stopped) {
-      this.timers.delete(flowId);
+      this.schedule.delete(flowId);
       return;
     }
-    const timer = setTimeout(() => this.run(flowId, step, timer), delay);
-    this.timers.set(flowId, timer);
+    this.schedule.set(flowId, { step, dueAt: this.nowMs() + delay });
+    this.timer ??= setInterval(() => this.runDue(), this.resolutionMs);
   }
 
-  private run(flowId: string, step: number, timer: NodeJS.Timeout): void {
+  private runDue(): void {
+    if (this.schedule.size === 0) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+      return;
+    }
+    const now = this.nowMs();
+    for (const [flowId, scheduled] of this.schedule) {
+      if (this.running.size >= MAX_IN_FLIGHT) return;
+      if (scheduled.dueAt > now) continue;
+      this.schedule.delete(flowId); // not due again until this lookup has answered
+      this.run(flowId, scheduled.step);
+    }
+  }
+
+  private run(flowId: string, step: number): void {
     const run = this.tick(flowId)
       .catch((error: unknown) => {
         this.onError(error);
         return false;
       })
       .then((done) => {
-        // A restart (resend) meanwhile replaced this schedule: let that one go on alone.
-        if (this.timers.get(flowId) !== timer) return;
-        if (done) this.timers.delete(flowId);
-        else this.schedule(flowId, step + 1);
+        // A restart (a resend) while this lookup ran has planned the flow afresh: let that plan go on alone.
+        if (done || this.schedule.has(flowId)) return;
+        this.plan(flowId, step + 1);
       })
       .finally(() => this.running.delete(run));
     this.running.add(run);
