@@ -16,6 +16,7 @@ import { AckTimedApp } from './slack/ack-timing';
 import { createAdminConsole } from './slack/admin/compose';
 import { createDeliveryUpdates } from './slack/delivery/delivery-updates';
 import { DEFAULT_POLLING, type PollingPolicy } from './slack/delivery/polling';
+import { DirectMessages } from './slack/direct-message';
 import { oncePerEvent } from './slack/event-once';
 import type { ListenAddress, PlainRoutes } from './slack/health-server';
 import { registerListeners } from './slack/listeners';
@@ -67,7 +68,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const mode = installationMode(config, { store, keys, fetch: slackFetch, logger, nowSeconds: secondsOf(clock) });
   // One cache of member locales for the listeners and the "verify again" DMs.
   const locales = new MemberLocales({ nowMs: clock });
-  const notifier = new SlackMemberNotifier(mode.botClientFor, locales, logger.child({ component: 'notifier' }));
+  const directMessages = new DirectMessages(mode.botClientFor, locales);
+  const notifier = new SlackMemberNotifier(directMessages, logger.child({ component: 'notifier' }));
   const workflows = workflowSteps({
     store,
     botClientFor: mode.botClientFor,

@@ -4,6 +4,7 @@ import type { MemberLocales } from '../../infrastructure/slack/member-locales';
 import { PeriodicTask } from '../../lifecycle';
 import type { AppLogger } from '../../logger';
 import type { AuditObserver, Clock, VerificationStore } from '../../verification/ports';
+import { DirectMessages } from '../direct-message';
 import type { BotClientFor } from '../member-notifier';
 import { SlackAdminDirectory } from './admin-directory';
 import { SlackExportSender } from './export-sender';
@@ -27,7 +28,7 @@ export function createAdminConsole(parts: AdminConsoleParts): { admin: AdminUseC
   const admin = createAdminUseCases({
     store: parts.store,
     directory: new SlackAdminDirectory(botClientFor, settings.adminUsers, clock, logger),
-    messenger: new SlackRequestMessenger(botClientFor, locales, logger),
+    messenger: new SlackRequestMessenger(new DirectMessages(botClientFor, locales), logger),
     exportSender: new SlackExportSender(botClientFor, locales, settings.exportFullNumbers),
     settings,
     logger,
