@@ -180,7 +180,7 @@ export const de: Catalog = {
   'admin.figure.tags_value': ({ pending, failed }) =>
     `${number(pending)} warten auf einen neuen Versuch, ${number(failed)} fehlgeschlagen`,
   'admin.limits': ({ limits }) =>
-    `Limits: ${number(limits.sendsPerMemberPerHour)} Codes pro Stunde je Mitglied und je Nummer, ${number(limits.sendsPerWorkspacePerHour)} pro Stunde und ${number(limits.sendsPerWorkspacePerDay)} pro Tag je Workspace; ${number(limits.failedChecksPerMemberPerDay)} falsche Codes pro Tag je Mitglied.`,
+    `Limits: ${number(limits.sendsPerMemberPerHour)} Codes pro Stunde je Mitglied, ${number(limits.sendsPerNumberPerHour)} je Nummer, ${number(limits.sendsPerWorkspacePerHour)} pro Stunde und ${number(limits.sendsPerWorkspacePerDay)} pro Tag je Workspace; ${number(limits.failedChecksPerMemberPerDay)} falsche Codes pro Tag je Mitglied.`,
   'admin.button.revoke': 'Verifizierung widerrufen…',
   'admin.button.request': 'Verifizierung anfragen…',
   'admin.button.export': 'CSV exportieren',

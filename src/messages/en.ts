@@ -165,7 +165,7 @@ export const en: Catalog = {
   'admin.figure.tags': 'Profile tags',
   'admin.figure.tags_value': ({ pending, failed }) => `${number(pending)} waiting to retry, ${number(failed)} failed`,
   'admin.limits': ({ limits }) =>
-    `Limits: ${number(limits.sendsPerMemberPerHour)} codes an hour per member and per number, ${number(limits.sendsPerWorkspacePerHour)} an hour and ${number(limits.sendsPerWorkspacePerDay)} a day per workspace; ${number(limits.failedChecksPerMemberPerDay)} wrong codes a day per member.`,
+    `Limits: ${number(limits.sendsPerMemberPerHour)} codes an hour per member, ${number(limits.sendsPerNumberPerHour)} per number, ${number(limits.sendsPerWorkspacePerHour)} an hour and ${number(limits.sendsPerWorkspacePerDay)} a day per workspace; ${number(limits.failedChecksPerMemberPerDay)} wrong codes a day per member.`,
   'admin.button.revoke': 'Revoke a member…',
   'admin.button.request': 'Request verification…',
   'admin.button.export': 'Export CSV',

@@ -181,7 +181,7 @@ export const es: Catalog = {
   'admin.figure.tags_value': ({ pending, failed }) =>
     `${number(pending)} pendientes de reintento, ${number(failed)} fallidas`,
   'admin.limits': ({ limits }) =>
-    `Límites: ${number(limits.sendsPerMemberPerHour)} códigos por hora por miembro y por número, ${number(limits.sendsPerWorkspacePerHour)} por hora y ${number(limits.sendsPerWorkspacePerDay)} al día por espacio de trabajo; ${number(limits.failedChecksPerMemberPerDay)} códigos incorrectos al día por miembro.`,
+    `Límites: ${number(limits.sendsPerMemberPerHour)} códigos por hora por miembro, ${number(limits.sendsPerNumberPerHour)} por número, ${number(limits.sendsPerWorkspacePerHour)} por hora y ${number(limits.sendsPerWorkspacePerDay)} al día por espacio de trabajo; ${number(limits.failedChecksPerMemberPerDay)} códigos incorrectos al día por miembro.`,
   'admin.button.revoke': 'Revocar a un miembro…',
   'admin.button.request': 'Solicitar verificación…',
   'admin.button.export': 'Exportar CSV',

@@ -181,7 +181,7 @@ export const fr: Catalog = {
   'admin.figure.tags_value': ({ pending, failed }) =>
     `${number(pending)} en attente d’un nouvel essai, ${number(failed)} en échec`,
   'admin.limits': ({ limits }) =>
-    `Limites\u00a0: ${number(limits.sendsPerMemberPerHour)} codes par heure par membre et par numéro, ${number(limits.sendsPerWorkspacePerHour)} par heure et ${number(limits.sendsPerWorkspacePerDay)} par jour par espace de travail\u00a0; ${number(limits.failedChecksPerMemberPerDay)} codes erronés par jour par membre.`,
+    `Limites\u00a0: ${number(limits.sendsPerMemberPerHour)} codes par heure par membre, ${number(limits.sendsPerNumberPerHour)} par numéro, ${number(limits.sendsPerWorkspacePerHour)} par heure et ${number(limits.sendsPerWorkspacePerDay)} par jour par espace de travail\u00a0; ${number(limits.failedChecksPerMemberPerDay)} codes erronés par jour par membre.`,
   'admin.button.revoke': 'Révoquer un membre…',
   'admin.button.request': 'Demander une vérification…',
   'admin.button.export': 'Exporter en CSV',

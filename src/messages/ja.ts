@@ -175,7 +175,7 @@ export const ja: Catalog = {
   'admin.figure.tags': 'プロフィールのバッジ',
   'admin.figure.tags_value': ({ pending, failed }) => `再試行待ち ${number(pending)} 件、失敗 ${number(failed)} 件`,
   'admin.limits': ({ limits }) =>
-    `制限: コードはメンバーごと・番号ごとに 1 時間 ${number(limits.sendsPerMemberPerHour)} 件まで、ワークスペースごとに 1 時間 ${number(limits.sendsPerWorkspacePerHour)} 件・1 日 ${number(limits.sendsPerWorkspacePerDay)} 件まで。誤ったコードはメンバーごとに 1 日 ${number(limits.failedChecksPerMemberPerDay)} 回まで。`,
+    `制限: コードはメンバーごとに 1 時間 ${number(limits.sendsPerMemberPerHour)} 件、番号ごとに 1 時間 ${number(limits.sendsPerNumberPerHour)} 件まで、ワークスペースごとに 1 時間 ${number(limits.sendsPerWorkspacePerHour)} 件・1 日 ${number(limits.sendsPerWorkspacePerDay)} 件まで。誤ったコードはメンバーごとに 1 日 ${number(limits.failedChecksPerMemberPerDay)} 回まで。`,
   'admin.button.revoke': 'メンバーの確認を取り消す…',
   'admin.button.request': '確認を依頼する…',
   'admin.button.export': 'CSV をエクスポート',

@@ -179,7 +179,7 @@ export const ptBR: Catalog = {
   'admin.figure.tags_value': ({ pending, failed }) =>
     `${number(pending)} aguardando nova tentativa, ${number(failed)} com falha`,
   'admin.limits': ({ limits }) =>
-    `Limites: ${number(limits.sendsPerMemberPerHour)} códigos por hora por membro e por número, ${number(limits.sendsPerWorkspacePerHour)} por hora e ${number(limits.sendsPerWorkspacePerDay)} por dia por espaço de trabalho; ${number(limits.failedChecksPerMemberPerDay)} códigos errados por dia por membro.`,
+    `Limites: ${number(limits.sendsPerMemberPerHour)} códigos por hora por membro, ${number(limits.sendsPerNumberPerHour)} por número, ${number(limits.sendsPerWorkspacePerHour)} por hora e ${number(limits.sendsPerWorkspacePerDay)} por dia por espaço de trabalho; ${number(limits.failedChecksPerMemberPerDay)} códigos errados por dia por membro.`,
   'admin.button.revoke': 'Revogar um membro…',
   'admin.button.request': 'Solicitar verificação…',
   'admin.button.export': 'Exportar CSV',

@@ -36,6 +36,7 @@ describe('admin console after a scripted run', () => {
         VERIFY_CALL_PRICE: '0.12 AUD',
         VERIFY_RESEND_COOLDOWN_SECONDS: '0',
         VERIFY_SENDS_PER_MEMBER_PER_HOUR: '2',
+        VERIFY_SENDS_PER_NUMBER_PER_HOUR: '7',
       },
     });
     env.addMembers({ U1: 'alice', U2: 'bob', U3: 'carol', U4: 'dave' });
@@ -67,6 +68,15 @@ describe('admin console after a scripted run', () => {
     });
     const dump = textDump(home);
     expect(dump).toContain(message('admin.button.retry_tags'));
+    // The limits in force, each as configured: 2 an hour per member and 7 per number here, defaults for the rest.
+    const limits = {
+      sendsPerMemberPerHour: 2,
+      sendsPerNumberPerHour: 7,
+      sendsPerWorkspacePerHour: 200,
+      sendsPerWorkspacePerDay: 1_000,
+      failedChecksPerMemberPerDay: 20,
+    };
+    expect(dump).toContain(message('admin.limits', { limits }));
     if (process.env.ADMIN_CONSOLE_DUMP) writeFileSync(process.env.ADMIN_CONSOLE_DUMP, `${dump}\n`);
   });
 

@@ -118,6 +118,19 @@ describe('message catalog', () => {
     expect(mayHaveArrived).toContain(render('button.resend'));
   });
 
+  it.each(LOCALES)('names every limit in force, each with its own value (%s)', (locale) => {
+    const limits = {
+      sendsPerMemberPerHour: 2,
+      sendsPerNumberPerHour: 7,
+      sendsPerWorkspacePerHour: 300,
+      sendsPerWorkspacePerDay: 4_000,
+      failedChecksPerMemberPerDay: 19,
+    };
+    const text = messagesFor(locale).text('admin.limits', { limits });
+    for (const value of ['2', '7', '300', '19']) expect(text).toMatch(new RegExp(`(^|\\D)${value}(\\D|$)`));
+    expect(text.replace(/\D/g, '')).toContain('4000');
+  });
+
   it('puts waits and lifetimes in the unit a member reads', () => {
     expect([wait(0.5), wait(25), wait(90), wait(3_600)]).toEqual([
       { unit: 'second', count: 1 },
