@@ -32,8 +32,11 @@ export interface FlowStore {
   /** sending → pending with the provider's message id and the new code's expiry. */
   markSent(id: string, messageId: string, expiresAt: number): Promise<void>;
   markSendFailed(id: string): Promise<void>;
-  /** pending or send_failed → sending, if the last send started at least `cooldownSeconds` ago. */
-  beginResend(id: string, cooldownSeconds: number, nowSeconds: number): Promise<boolean>;
+  /**
+   * pending or send_failed → sending, if the last send started at least `cooldownSeconds` ago; also a
+   * flow left in `sending` for `stuckAfterSeconds` (its send was taken, but recording that failed).
+   */
+  beginResend(id: string, cooldownSeconds: number, nowSeconds: number, stuckAfterSeconds: number): Promise<boolean>;
   /** Counts one attempt if the flow is pending, unexpired and under `maxAttempts`; returns the new count. */
   claimAttempt(id: string, maxAttempts: number, nowSeconds: number): Promise<number | undefined>;
   /** Gives back an attempt that could not be judged (the provider lookup failed). */

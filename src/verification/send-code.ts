@@ -54,6 +54,12 @@ export interface SendCodeDependencies {
   readonly reportTo?: (flowId: string) => string;
 }
 
+/**
+ * A send that the provider takes answers within its client's 10 s timeout; a flow still `sending`
+ * this long after has lost its bookkeeping (the SMS went, recording it failed), and Resend may take it.
+ */
+const STUCK_SENDING_SECONDS = 120;
+
 /** Sending a code, first or again. Runs after Slack's ack; the code lives only inside `send`. */
 export class SendCode {
   constructor(private readonly deps: SendCodeDependencies) {}
@@ -72,11 +78,16 @@ export class SendCode {
     const maskedNumber = maskPhoneNumber(flow.e164);
     const refused = (kind: 'cooldown' | 'rate_limited', retryAfterSeconds: number) =>
       ({ kind, maskedNumber, retryAfterSeconds, offer: channelOffer(flow, settings, nowSeconds()) }) as const;
-    const cooldownLeft = flow.sentAt + settings.resendCooldownSeconds - nowSeconds();
+    // A flow still `sending` is in flight, or stuck once its send's bookkeeping failed: wait it out.
+    const wait =
+      flow.status === 'sending'
+        ? Math.max(settings.resendCooldownSeconds, STUCK_SENDING_SECONDS)
+        : settings.resendCooldownSeconds;
+    const cooldownLeft = flow.sentAt + wait - nowSeconds();
     if (cooldownLeft > 0) return refused('cooldown', cooldownLeft);
     const taken = await budget.take(subjectOf(flow));
     if (taken.kind === 'full') return refused('rate_limited', taken.retryAfterSeconds);
-    if (!(await store.beginResend(flowId, settings.resendCooldownSeconds, nowSeconds()))) {
+    if (!(await store.beginResend(flowId, settings.resendCooldownSeconds, nowSeconds(), STUCK_SENDING_SECONDS))) {
       await budget.giveBack(taken); // a concurrent resend won
       return refused('cooldown', settings.resendCooldownSeconds);
     }

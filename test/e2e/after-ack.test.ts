@@ -1,6 +1,6 @@
 import { maskPhoneNumber } from '../../src/verification/phone-number';
 import { TestEnvironment } from '../support/environment';
-import { auditEvents, errorLogs, eventually, sendRequests } from '../support/faults';
+import { auditEvents, errorLogs, eventually, ManualClock, sendRequests } from '../support/faults';
 import { describeWithPostgres } from '../support/postgres';
 import { postgresSabotage, type StoreSabotage, sqliteSabotage } from '../support/store-sabotage';
 import { codeStepPrompt, message, withNumber } from '../support/texts';
@@ -30,11 +30,14 @@ describeWithPostgres('work after an ack, when the store fails (PostgreSQL, a rev
 function describeStoreFailures(createSabotage: () => Promise<StoreSabotage>): void {
   let env: TestEnvironment;
   let database: StoreSabotage;
+  let clock: ManualClock;
 
   beforeEach(async () => {
     database = await createSabotage();
+    clock = new ManualClock();
     env = await TestEnvironment.start({
       env: { DATABASE_URL: database.databaseUrl, VERIFY_RESEND_COOLDOWN_SECONDS: '0' },
+      clock: clock.now,
     });
     env.addMembers({ U1: 'alice' });
   });
@@ -76,6 +79,25 @@ function describeStoreFailures(createSabotage: () => Promise<StoreSabotage>): vo
     expect(env.messageMedia.outbox).toHaveLength(1);
     expect(auditEvents(env, 'send_failed')).toEqual([]);
     expectOneErrorLogWithIds();
+  });
+
+  it('the send: once the database is well again, Resend on the "may arrive" view sends a code that verifies', async () => {
+    await database.refuse('flows', 'UPDATE');
+    const modal = await env.openVerification('U1');
+    const shown = env.waitForModalText(modal.id, MAY_HAVE_ARRIVED);
+    await env.driver.submitView(modal.id, 'U1', { phone_block: NUMBER });
+    await shown;
+    await database.allow('flows', 'UPDATE');
+    // The flow stayed `sending` (its send was never recorded): Resend takes it back once a send in
+    // flight would long have answered.
+    clock.advance(121_000);
+    const resent = env.waitForModalText(modal.id, NEW_CODE);
+    await env.driver.clickButton(modal.id, 'U1', 'resend_code');
+    await resent;
+    expect(env.messageMedia.outbox).toHaveLength(2);
+    const verified = env.waitForModalText(modal.id, withNumber('verified.title', NUMBER));
+    await env.driver.submitView(modal.id, 'U1', { code_block: env.codeSentTo(NUMBER) });
+    await verified;
   });
 
   it('the code step: a failing write after the ack ends in the terminal error view, not "Checking…" for good', async () => {

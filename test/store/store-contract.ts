@@ -90,15 +90,22 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect(await store.findFlow('f1')).toMatchObject({ status: 'pending', messageId: 'm-1', expiresAt: 650 });
     });
 
+    it('takes back a flow stuck in sending, once it has been stuck for the given time', async () => {
+      await store.createFlow(newFlow('f1'));
+      expect(await store.beginResend('f1', 0, 219, 120)).toBe(false); // a send may still be in flight
+      expect(await store.beginResend('f1', 0, 220, 120)).toBe(true);
+      expect(await store.findFlow('f1')).toMatchObject({ status: 'sending', sentAt: 220 });
+    });
+
     it('resends only after the cooldown, from pending or send_failed, keeping the attempts', async () => {
       await pendingFlow('f1');
       await store.claimAttempt('f1', 5, 150);
-      expect(await store.beginResend('f1', 30, 129)).toBe(false);
-      expect(await store.beginResend('f1', 30, 130)).toBe(true);
-      expect(await store.beginResend('f1', 30, 200)).toBe(false); // already sending
+      expect(await store.beginResend('f1', 30, 129, 120)).toBe(false);
+      expect(await store.beginResend('f1', 30, 130, 120)).toBe(true);
+      expect(await store.beginResend('f1', 30, 200, 120)).toBe(false); // already sending
       expect(await store.findFlow('f1')).toMatchObject({ status: 'sending', sentAt: 130, attempts: 1 });
       await store.markSendFailed('f1');
-      expect(await store.beginResend('f1', 30, 160)).toBe(true);
+      expect(await store.beginResend('f1', 30, 160, 120)).toBe(true);
       await store.markSent('f1', 'm-2', 760);
       expect(await store.findFlow('f1')).toMatchObject({ status: 'pending', messageId: 'm-2', expiresAt: 760 });
     });
@@ -161,7 +168,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       await store.lock('f1');
       expect(await store.claimAttempt('f1', 5, 150)).toBeUndefined();
       expect(await store.completeFlow('f1', recordFor('f1'), false)).toBe('not_pending');
-      expect(await store.beginResend('f1', 0, 1_000)).toBe(false);
+      expect(await store.beginResend('f1', 0, 1_000, 120)).toBe(false);
     });
 
     describe('rate limits', () => {

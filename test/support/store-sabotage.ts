@@ -15,6 +15,8 @@ export interface StoreSabotage {
   readonly databaseUrl: string;
   /** From now on, `kind` writes to `table` fail with a database error. */
   refuse(table: string, kind: WriteKind): Promise<void>;
+  /** Undoes `refuse`: the database is well again. */
+  allow(table: string, kind: WriteKind): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,9 @@ export function sqliteSabotage(): StoreSabotage {
          BEGIN SELECT RAISE(ABORT, 'sabotaged: the database refuses this write'); END;`,
       );
     },
+    async allow(table, kind) {
+      db?.exec(`DROP TRIGGER IF EXISTS sabotage_${table}_${kind.toLowerCase()}`);
+    },
     async close() {
       db?.close();
       rmSync(folder, { recursive: true, force: true });
@@ -54,6 +59,9 @@ export async function postgresSabotage(): Promise<StoreSabotage> {
     databaseUrl: role.url,
     async refuse(table, kind) {
       await withClient(schema.url, (client) => client.query(`REVOKE ${kind} ON ${table} FROM ${role.name}`));
+    },
+    async allow(table, kind) {
+      await withClient(schema.url, (client) => client.query(`GRANT ${kind} ON ${table} TO ${role.name}`));
     },
     async close() {
       await role.drop();

@@ -86,11 +86,12 @@ export class PostgresStore implements VerificationStore {
     await this.pool.query(`UPDATE flows SET status = 'send_failed' WHERE id = $1 AND status = 'sending'`, [id]);
   }
 
-  async beginResend(id: string, cooldownSeconds: number, nowSeconds: number): Promise<boolean> {
+  async beginResend(id: string, cooldownSeconds: number, nowSeconds: number, stuckAfterSeconds: number) {
     const result = await this.pool.query(
       `UPDATE flows SET status = 'sending', sent_at = $1
-       WHERE id = $2 AND status IN ('pending', 'send_failed') AND sent_at <= $3`,
-      [nowSeconds, id, nowSeconds - cooldownSeconds],
+       WHERE id = $2 AND sent_at <= $3
+         AND (status IN ('pending', 'send_failed') OR (status = 'sending' AND sent_at <= $4))`,
+      [nowSeconds, id, nowSeconds - cooldownSeconds, nowSeconds - stuckAfterSeconds],
     );
     return result.rowCount === 1;
   }

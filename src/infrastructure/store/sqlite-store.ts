@@ -83,11 +83,12 @@ export class SqliteStore implements VerificationStore {
     this.sql(`UPDATE flows SET status = 'send_failed' WHERE id = ? AND status = 'sending'`).run(id);
   }
 
-  async beginResend(id: string, cooldownSeconds: number, nowSeconds: number): Promise<boolean> {
+  async beginResend(id: string, cooldownSeconds: number, nowSeconds: number, stuckAfterSeconds: number) {
     const result = this.sql(
       `UPDATE flows SET status = 'sending', sent_at = ?
-       WHERE id = ? AND status IN ('pending', 'send_failed') AND sent_at <= ?`,
-    ).run(nowSeconds, id, nowSeconds - cooldownSeconds);
+       WHERE id = ? AND sent_at <= ?
+         AND (status IN ('pending', 'send_failed') OR (status = 'sending' AND sent_at <= ?))`,
+    ).run(nowSeconds, id, nowSeconds - cooldownSeconds, nowSeconds - stuckAfterSeconds);
     return result.changes === 1;
   }
 
