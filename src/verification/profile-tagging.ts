@@ -1,3 +1,4 @@
+import { errorText } from '../shared/error-text';
 import type { AuditSubject, AuditTrail } from './audit-trail';
 import type { Member, TagJobKind, VerificationRecord, VerifiedBadge } from './model';
 import { maskPhoneNumber } from './phone-number';
@@ -40,7 +41,10 @@ export class ProfileTagging {
   async tagVerified(flow: TaggedFlow, badge: VerifiedBadge): Promise<TagResult> {
     const result = await this.tagger.tag(flow, badge);
     if (await this.queueIfTransient('set', flow, result)) return result;
-    await this.settle(flow, result);
+    // Slack has answered: that answer is the member's, even if recording it fails.
+    await this.settle(flow, result).catch((error: unknown) =>
+      this.audit.error(flow, 'profile tagged, but recording it failed', errorText(error)),
+    );
     return result;
   }
 

@@ -59,17 +59,25 @@ export class RecordVerification {
     return { kind: 'verified', record: { ...record, profileTag: tagStateAfter(tag) }, maskedNumber, tag };
   }
 
-  /** The verification is recorded whatever happens here: a failure costs the badge, not the result. */
+  /**
+   * The verification is recorded whatever happens here. Each step stands alone: a failed audit write
+   * must not cost the badge, nor a failed badge the profile phone.
+   */
   private async tag(flow: Flow, badge: VerifiedBadge): Promise<TagResult> {
     const { audit, tagging, phoneSync } = this.deps;
+    const subject = subjectOf(flow);
+    await this.attempt(flow, 'auditing it', () => audit.record('verified', subject));
+    const tagged = await this.attempt(flow, 'tagging the profile', () => tagging.tagVerified(subject, badge));
+    await this.attempt(flow, 'syncing the profile phone', () => phoneSync.afterVerified(subject));
+    return tagged ?? { kind: 'failed', reason: 'internal_error', transient: false };
+  }
+
+  private async attempt<T>(flow: Flow, what: string, step: () => Promise<T>): Promise<T | undefined> {
     try {
-      await audit.record('verified', subjectOf(flow));
-      const tagged = await tagging.tagVerified(subjectOf(flow), badge);
-      await phoneSync.afterVerified(subjectOf(flow));
-      return tagged;
+      return await step();
     } catch (error) {
-      audit.error(subjectOf(flow), 'verified, but recording or tagging it failed', errorText(error));
-      return { kind: 'failed', reason: 'internal_error', transient: false };
+      this.deps.audit.error(subjectOf(flow), `verified, but ${what} failed`, errorText(error));
+      return undefined;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { maskPhoneNumber } from '../../src/verification/phone-number';
-import { TestEnvironment } from '../support/environment';
+import { PROFILE_FIELD, TestEnvironment } from '../support/environment';
 import { auditEvents, errorLogs, eventually, ManualClock, sendRequests } from '../support/faults';
 import { describeWithPostgres } from '../support/postgres';
 import { postgresSabotage, type StoreSabotage, sqliteSabotage } from '../support/store-sabotage';
@@ -108,6 +108,15 @@ function describeStoreFailures(createSabotage: () => Promise<StoreSabotage>): vo
     expect(JSON.stringify(ack.view?.view)).toContain(CHECKING);
     expect(JSON.stringify((await failed).view)).toContain(START_AGAIN);
     expectOneErrorLogWithIds();
+  });
+
+  it('the code step: with the audit log failing after the ack, the member is still verified and badged', async () => {
+    const { viewId, code } = await env.reachCodeStep('U1', NUMBER, NUMBER);
+    await database.refuse('audit_events', 'INSERT');
+    const verified = env.waitForModalText(viewId, withNumber('verified.title', NUMBER));
+    await env.driver.submitView(viewId, 'U1', { code_block: code });
+    expect(JSON.stringify((await verified).view)).toContain(message('badge.set'));
+    expect(env.slack.profileOf('U1')[PROFILE_FIELD.id]?.value).toMatch(/^\+61 4•• ••• 156 \(verified /);
   });
 
   it('Resend: a failing write after the click ends in the terminal error view', async () => {
