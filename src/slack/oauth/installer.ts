@@ -4,9 +4,24 @@ import { SealedInstallationStore } from '../../infrastructure/store/installation
 import type { GetRoute } from '../../shared/get-route';
 import type { WorkspaceStore } from '../../verification/ports';
 
-/** The manifest's scopes: the bot's, and the installer's user scope that writes the profile field. */
-export const BOT_SCOPES = ['commands', 'users.profile:read', 'chat:write', 'users:read'];
-export const USER_SCOPES = ['users.profile:write'];
+/**
+ * The manifests' scopes (test/unit/manifest.test.ts keeps them equal): the bot's — DMs need `im:write`,
+ * the admin console `files:write` and the channel and user-group reads — and the installer's user
+ * scope that writes the profile field.
+ */
+const BOT_SCOPES = [
+  'commands',
+  'users.profile:read',
+  'chat:write',
+  'im:write',
+  'users:read',
+  'files:write',
+  'channels:read',
+  'groups:read',
+  'usergroups:read',
+];
+const USER_SCOPES = ['users.profile:write'];
+export const OAUTH_SCOPES = { bot: BOT_SCOPES, user: USER_SCOPES } as const;
 
 export interface OAuthSettings {
   readonly clientId: string;
