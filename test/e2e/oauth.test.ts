@@ -157,6 +157,16 @@ describe('distributed (OAuth) installs', () => {
     }
   });
 
+  it('tokens_revoked for the installer alone keeps the bot serving, and stops only the badges', async () => {
+    await install({ teamId: env.slack.team.id, userId: 'UOWNER' });
+    const revoked = await env.driver.sendEvent({ type: 'tokens_revoked', tokens: { oauth: ['UOWNER'], bot: [] } });
+    expect(revoked.status).toBe(200);
+    await eventually(() => env.logs.text.includes('installer token revoked'), { what: 'the revocation' });
+    expect(await verify('UA1', '0491 570 156', '+61491570156', env.driver)).toContain(message('badge.not_configured'));
+    expect(env.slack.callsTo('users.profile.set')).toHaveLength(0);
+    expect(databaseText()).not.toMatch(/xox[bp]-/);
+  });
+
   it('installed by a non-admin: verifications work, and admins see that an admin must reinstall', async () => {
     env.addMembers({ UB2: 'bea' });
     expect((await install({ teamId: TEAM_B.id, userId: 'UB1' })).status).toBe(200);

@@ -45,6 +45,14 @@ export class SealedInstallationStore implements InstallationStore {
     await this.rows.deleteInstallation(installationKey(query));
   }
 
+  /** Forgets the installer's user token only (Slack revoked it); the bot token goes on serving. */
+  async dropUserToken(query: InstallationQuery<boolean>): Promise<void> {
+    const installation = await this.find(query);
+    if (!installation) return;
+    const { token: _revoked, ...user } = installation.user;
+    await this.storeInstallation({ ...installation, user } as AnyInstallation);
+  }
+
   async find(query: InstallationQuery<boolean>): Promise<AnyInstallation | undefined> {
     return this.open(installationKey(query));
   }

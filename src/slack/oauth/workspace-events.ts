@@ -39,8 +39,15 @@ export function workspaceUninstalled({ installations, rows, forgetWorkspace, log
     const teamId = body.team_id;
     const enterpriseId = body.enterprise_id || undefined;
     const isEnterpriseInstall = body.authorizations?.[0]?.is_enterprise_install === true && enterpriseId !== undefined;
+    const query = { teamId, enterpriseId, isEnterpriseInstall };
     try {
-      await installations.deleteInstallation({ teamId, enterpriseId, isEnterpriseInstall });
+      if (event.type === 'tokens_revoked' && !hasBotToken(event)) {
+        // Only the installer's user token went: the app stays installed, and badges wait for a reinstall.
+        await installations.dropUserToken(query);
+        logger.warn({ teamId, enterpriseId }, 'installer token revoked: profile badges stop until a reinstall');
+        return;
+      }
+      await installations.deleteInstallation(query);
       const linked = isEnterpriseInstall && enterpriseId ? await rows.workspacesOf(enterpriseId) : [];
       for (const team of new Set([teamId, ...linked].filter(Boolean))) {
         await forgetWorkspace.forget(team, '', event.type);
@@ -49,4 +56,8 @@ export function workspaceUninstalled({ installations, rows, forgetWorkspace, log
       logger.error({ teamId, enterpriseId, err: error }, 'forgetting an uninstalled workspace failed');
     }
   };
+}
+
+function hasBotToken(event: SlackEventMiddlewareArgs<'tokens_revoked'>['event']): boolean {
+  return (event.tokens.bot?.length ?? 0) > 0;
 }
