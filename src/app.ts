@@ -134,6 +134,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   app.use(oncePerEvent(verification.firstDelivery, logger.child({ component: 'slack' })));
   const { admin, requests } = createAdminConsole({
     store,
+    directMessages,
     botClientFor: mode.botClientFor,
     locales,
     settings: config.admin,

@@ -7,7 +7,7 @@ import type { ExportRecord } from './model';
 import type { ConsoleFiguresStore, ExportFile, ExportSender } from './ports';
 
 /** The most audit lines one export carries, newest first; `npm run audit:export` reads further. */
-export const EXPORT_AUDIT_LIMIT = 100_000;
+const EXPORT_AUDIT_LIMIT = 100_000;
 
 export interface ExportDependencies {
   readonly records: ConsoleFiguresStore;
@@ -39,8 +39,8 @@ export class Exports {
   }
 }
 
-export const RECORD_COLUMNS = ['user_id', 'number', 'status', 'verified_at', 'ended_at', 'profile_tag'] as const;
-export const AUDIT_COLUMNS = ['at', 'user_id', 'type', 'flow_id', 'number', 'reason'] as const;
+const RECORD_COLUMNS = ['user_id', 'number', 'status', 'verified_at', 'ended_at', 'profile_tag'] as const;
+const AUDIT_COLUMNS = ['at', 'user_id', 'type', 'flow_id', 'number', 'reason'] as const;
 
 export function recordsCsv(records: readonly ExportRecord[], fullNumbers: boolean): string {
   return toCsv(

@@ -55,7 +55,7 @@ export class EnvReader {
     } catch {
       // reported below
     }
-    this.problems.push(`${name} must be an http(s) URL (got "${raw}")`);
+    this.problems.push(`${name} must be an http(s) URL${shownUrl(raw)}`);
     return fallback;
   }
 
@@ -116,5 +116,15 @@ export class EnvReader {
     if (raw === 'true' || raw === 'false') return raw === 'true';
     this.problems.push(`${name} must be true or false (got "${raw}")`);
     return fallback;
+  }
+}
+
+/** A URL's scheme and host only, for an error: the rest can carry credentials (https://key:secret@host). */
+function shownUrl(raw: string): string {
+  try {
+    const { protocol, host } = new URL(raw);
+    return ` (got "${protocol}//${host}")`;
+  } catch {
+    return '';
   }
 }

@@ -1,6 +1,6 @@
 import type { EnvReader } from './env-reader';
 
-export const PROFILE_PHONE_MODES = ['off', 'sync'] as const;
+const PROFILE_PHONE_MODES = ['off', 'sync'] as const;
 export type ProfilePhoneMode = (typeof PROFILE_PHONE_MODES)[number];
 
 /** How long verifications and the data around them live, and whether the profile's phone is tied in. */

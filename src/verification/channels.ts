@@ -17,7 +17,7 @@ export function deliveryChannel(e164: string, requested: Channel, voiceEnabled: 
 }
 
 /** Whether a call can be offered instead of a text at all: a landline is called anyway. */
-export function callable(e164: string, settings: Pick<VerificationSettings, 'voiceEnabled'>): boolean {
+function callable(e164: string, settings: Pick<VerificationSettings, 'voiceEnabled'>): boolean {
   return settings.voiceEnabled && !isVoiceOnly(e164);
 }
 

@@ -125,8 +125,10 @@ export class CheckCode {
 
   /** The flow's current message; 'failed' when the provider could not say, and the attempt is given back. */
   private async lookUp(flow: Flow): Promise<DeliveredSms | undefined | 'failed'> {
+    // A pending flow always has its message; without one there is nothing to ask the provider about.
+    if (flow.messageId === null) return undefined;
     try {
-      return await this.deps.sms.lookup(flow.messageId ?? '');
+      return await this.deps.sms.lookup(flow.messageId);
     } catch (error) {
       await this.deps.store.refundAttempt(flow.id);
       this.deps.audit.warn(subjectOf(flow), 'code check postponed: provider lookup failed', errorText(error));

@@ -16,7 +16,7 @@ export interface EndVerificationDependencies {
   readonly nowSeconds: () => number;
 }
 
-export const REVOKE_REASON = {
+const REVOKE_REASON = {
   phoneChanged: 'profile phone changed',
   deactivated: 'member deactivated',
   byAdmin: 'revoked by an admin',

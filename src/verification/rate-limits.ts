@@ -65,7 +65,7 @@ export function failedCheckLimit(settings: LimitSettings, member: Member): RateL
 /** Every bucket above that belongs to one workspace (the number bucket spans workspaces: not one of them). */
 export function workspaceBuckets(teamId: string): WorkspaceBuckets {
   return {
-    names: [`send:team-hour:${teamId}`, `send:team-day:${teamId}`],
-    prefixes: [`send:member:${teamId}:`, `check-failed:member:${teamId}:`],
+    names: [bucketName('send:team-hour', teamId), bucketName('send:team-day', teamId)],
+    prefixes: [`${bucketName('send:member', teamId)}:`, `${bucketName('check-failed:member', teamId)}:`],
   };
 }

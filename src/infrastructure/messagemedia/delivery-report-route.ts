@@ -44,7 +44,7 @@ function refuse(res: ServerResponse, status: number, logger: AppLogger): void {
 }
 
 /** The fields we use from MessageMedia's report JSON; undefined when they are not there intact. */
-export function toDeliveryReport(value: unknown): DeliveryReport | undefined {
+function toDeliveryReport(value: unknown): DeliveryReport | undefined {
   if (!isRecord(value)) return undefined;
   const { message_id: messageId, status, error_code: errorCode } = value;
   if (!isString(messageId) || messageId === '' || !isString(status)) return undefined;

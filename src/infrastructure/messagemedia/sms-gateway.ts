@@ -46,7 +46,8 @@ const NEVER_CONNECTED = new Set([
 
 function translate(error: unknown, operation: 'send' | 'lookup'): SmsGatewayError {
   if (!(error instanceof MessageMediaError)) return new SmsGatewayError(`${operation} failed`, 'unavailable');
-  return new SmsGatewayError(`MessageMedia ${operation} failed: ${error.message}`, reasonFor(error, operation));
+  // The client's message already says which operation failed and how (never a credential).
+  return new SmsGatewayError(error.message, reasonFor(error, operation));
 }
 
 function reasonFor(error: MessageMediaError, operation: 'send' | 'lookup'): SmsGatewayError['reason'] {

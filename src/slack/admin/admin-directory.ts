@@ -7,7 +7,9 @@ import type { BotClientFor } from '../member-notifier';
 import { isWorkspaceAdmin } from '../workspace-roles';
 
 /** How long a member's role, as `users.info` gave it, is believed. */
-export const ADMIN_CACHE_MS = 5 * 60_000;
+const ADMIN_CACHE_MS = 5 * 60_000;
+/** Members remembered at once, as for their languages: the least recently asked for goes first. */
+const MAX_CACHED = 10_000;
 
 /**
  * Admins are the workspace's Admins and Owners (`users.info`, cached a few minutes so the Home tab
@@ -31,12 +33,17 @@ export class SlackAdminDirectory implements AdminDirectory {
     if (this.configured.has(member.userId)) return true;
     const key = `${member.teamId}:${member.userId}`;
     const cached = this.cache.get(key);
-    if (cached && cached.until > this.clock()) return cached.admin;
+    this.cache.delete(key); // re-inserted when fresh: a Map iterates oldest first, which makes it an LRU
+    if (cached && cached.until > this.clock()) {
+      this.cache.set(key, cached);
+      return cached.admin;
+    }
     try {
       const client = await this.botClientFor(member.teamId);
       if (!client) return false;
       const admin = await isWorkspaceAdmin(client, member.userId);
       this.cache.set(key, { admin, until: this.clock() + ADMIN_CACHE_MS });
+      if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value ?? '');
       return admin;
     } catch (error) {
       this.logger.warn({ ...member, slackError: slackErrorCode(error) }, 'users.info failed: not treated as an admin');

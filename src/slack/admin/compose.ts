@@ -4,7 +4,7 @@ import type { MemberLocales } from '../../infrastructure/slack/member-locales';
 import { PeriodicTask } from '../../lifecycle';
 import type { AppLogger } from '../../logger';
 import type { AuditObserver, Clock, VerificationStore } from '../../verification/ports';
-import { DirectMessages } from '../direct-message';
+import type { DirectMessages } from '../direct-message';
 import type { BotClientFor } from '../member-notifier';
 import { SlackAdminDirectory } from './admin-directory';
 import { SlackExportSender } from './export-sender';
@@ -13,8 +13,10 @@ import { SlackRequestMessenger } from './request-messenger';
 export interface AdminConsoleParts {
   readonly store: VerificationStore;
   readonly botClientFor: BotClientFor;
-  /** The recipients' languages for the request DMs, the summary and the export's comment. */
+  /** The recipients' languages for the export's comment. */
   readonly locales: MemberLocales;
+  /** The app's one way to DM a member in their language: the request DMs and the summary. */
+  readonly directMessages: DirectMessages;
   readonly settings: AdminSettings;
   readonly logger: AppLogger;
   readonly clock: Clock;
@@ -28,7 +30,7 @@ export function createAdminConsole(parts: AdminConsoleParts): { admin: AdminUseC
   const admin = createAdminUseCases({
     store: parts.store,
     directory: new SlackAdminDirectory(botClientFor, settings.adminUsers, clock, logger),
-    messenger: new SlackRequestMessenger(new DirectMessages(botClientFor, locales), logger),
+    messenger: new SlackRequestMessenger(parts.directMessages, logger),
     exportSender: new SlackExportSender(botClientFor, locales, settings.exportFullNumbers),
     settings,
     logger,

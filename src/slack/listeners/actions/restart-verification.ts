@@ -13,7 +13,9 @@ export function restartVerification(deps: ListenerDependencies) {
     if (!body.view) return;
     const member = memberOf(body);
     const { t } = await readModal(deps, client, member, body.view.private_metadata);
-    const view = phoneStepView(t, { flowReference: references.issue(member), defaultCountry: settings.defaultCountry });
-    await new OpenModal(client, logger, body.view.id, member, t).show(view);
+    const flowReference = references.issue(member);
+    await new OpenModal(client, logger, body.view.id, member, t).finish(async () =>
+      phoneStepView(t, { flowReference, defaultCountry: settings.defaultCountry }),
+    );
   };
 }

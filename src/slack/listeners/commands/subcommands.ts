@@ -18,6 +18,23 @@ export async function runSubcommand(deps: ListenerDependencies, args: CommandArg
   const answer = async (text: string) => {
     await respond({ response_type: 'ephemeral', text });
   };
+  try {
+    await answerSubcommand(deps, args, subcommand, member, t, answer);
+  } catch (error) {
+    // The member typed a command: they get an answer, whatever failed on our side.
+    deps.logger.error({ ...member, err: error }, `/verify-phone ${subcommand} failed`);
+    await answer(t.text('error.internal')).catch(() => undefined);
+  }
+}
+
+async function answerSubcommand(
+  deps: ListenerDependencies,
+  args: CommandArgs,
+  subcommand: string,
+  member: Member,
+  t: Messages,
+  answer: (text: string) => Promise<void>,
+): Promise<void> {
   switch (subcommand) {
     case 'status':
       return answer(statusText(t, await deps.verification.status.statusOf(member)));
