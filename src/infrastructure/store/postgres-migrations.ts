@@ -194,6 +194,17 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
       CREATE INDEX verification_requests_due ON verification_requests (state, next_at, id);
     `,
   },
+  {
+    version: 9,
+    name: 'indexes for the retention job',
+    // As SQLite's version 10.
+    sql: `
+      CREATE INDEX flows_by_created_at ON flows (created_at);
+      CREATE INDEX rate_events_by_at ON rate_events (at);
+      CREATE INDEX audit_events_by_at ON audit_events (at);
+      CREATE INDEX verifications_by_ended_at ON verifications (ended_at);
+    `,
+  },
 ];
 
 /**
