@@ -46,7 +46,13 @@ export interface FlowStore {
    * pending → verified and the member's record replaced, together. Unless `allowSharedNumbers`,
    * refused when another member of the workspace has verified the same number.
    */
-  completeFlow(id: string, record: VerificationRecord, allowSharedNumbers: boolean): Promise<CompleteResult>;
+  completeFlow(
+    id: string,
+    record: VerificationRecord,
+    allowSharedNumbers: boolean,
+    /** The message whose code matched: a Resend since then replaced it, and the old code must not count. */
+    messageId?: string,
+  ): Promise<CompleteResult>;
   /**
    * Stores the final delivery state of the flow's current message `messageId`; false when the flow
    * has moved to another message or this one already had its final state (a repeated report).

@@ -14,7 +14,7 @@ export type VerifiedOutcome = {
   readonly tag: TagResult;
 };
 
-export type RecordOutcome = VerifiedOutcome | { readonly kind: 'duplicate' | 'locked' | 'number_taken' };
+export type RecordOutcome = VerifiedOutcome | { readonly kind: 'duplicate' | 'locked' | 'number_taken' | 'expired' };
 
 export interface RecordVerificationDependencies {
   readonly store: FlowStore;
@@ -41,10 +41,12 @@ export class RecordVerification {
       profileTag: 'pending',
     };
     // Two correct submissions racing: only the one that flips the flow counts; the other stays silent.
-    const completed = await store.completeFlow(flow.id, record, allowSharedNumbers);
+    // Only the code of the flow's current message counts: a Resend meanwhile voided this one.
+    const completed = await store.completeFlow(flow.id, record, allowSharedNumbers, flow.messageId ?? undefined);
     if (completed === 'not_pending') {
       const now = await store.findFlow(flow.id);
-      return { kind: now?.status === 'verified' ? 'duplicate' : 'locked' };
+      if (now?.status === 'verified') return { kind: 'duplicate' };
+      return { kind: now?.status === 'pending' && now.messageId !== flow.messageId ? 'expired' : 'locked' };
     }
     if (completed === 'number_taken') {
       await store.lock(flow.id);

@@ -163,6 +163,15 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect(await store.completeFlow('f2', recordFor('f2', bob), true)).toBe('completed');
     });
 
+    it('completes only for the message whose code matched, not one a resend replaced', async () => {
+      await pendingFlow('f1');
+      expect(await store.beginResend('f1', 0, 200, 120)).toBe(true); // a resend
+      await store.markSent('f1', 'm-newer', 800);
+      expect(await store.completeFlow('f1', recordFor('f1'), false, 'm-f1')).toBe('not_pending');
+      expect(await store.findFlow('f1')).toMatchObject({ status: 'pending' });
+      expect(await store.completeFlow('f1', recordFor('f1'), false, 'm-newer')).toBe('completed');
+    });
+
     it('a locked flow cannot be completed, attempted or resent', async () => {
       await pendingFlow('f1');
       await store.lock('f1');

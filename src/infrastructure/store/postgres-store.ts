@@ -125,7 +125,12 @@ export class PostgresStore implements VerificationStore {
     return (await this.pool.query(sql, [delivery, id, messageId])).rowCount === 1;
   }
 
-  async completeFlow(id: string, record: VerificationRecord, allowSharedNumbers: boolean): Promise<CompleteResult> {
+  async completeFlow(
+    id: string,
+    record: VerificationRecord,
+    allowSharedNumbers: boolean,
+    messageId?: string,
+  ): Promise<CompleteResult> {
     // Every writer of a verification for this number holds the number's lock, so the check below
     // and the write after it cannot interleave with another member's completion of the same number.
     const keys = [`number:${record.teamId}:${record.e164}`, `flow:${id}`];
@@ -133,9 +138,11 @@ export class PostgresStore implements VerificationStore {
       if (!allowSharedNumbers && (await this.numberVerifiedByOther(client, record, record.e164))) {
         return 'number_taken';
       }
-      const flipped = await client.query(`UPDATE flows SET status = 'verified' WHERE id = $1 AND status = 'pending'`, [
-        id,
-      ]);
+      const flipped = await client.query(
+        `UPDATE flows SET status = 'verified'
+         WHERE id = $1 AND status = 'pending' AND ($2::text IS NULL OR message_id = $2)`,
+        [id, messageId ?? null],
+      );
       if (flipped.rowCount !== 1) return 'not_pending';
       await client.query(
         `INSERT INTO verifications (team_id, user_id, e164, flow_id, verified_at, profile_tag)

@@ -109,11 +109,19 @@ export class SqliteStore implements VerificationStore {
     this.sql(`UPDATE flows SET status = 'locked' WHERE id = ? AND status = 'pending'`).run(id);
   }
 
-  async completeFlow(id: string, record: VerificationRecord, allowSharedNumbers: boolean): Promise<CompleteResult> {
+  async completeFlow(
+    id: string,
+    record: VerificationRecord,
+    allowSharedNumbers: boolean,
+    messageId?: string,
+  ): Promise<CompleteResult> {
     return this.db
       .transaction((): CompleteResult => {
         if (!allowSharedNumbers && this.numberVerifiedByOther(record, record.e164)) return 'number_taken';
-        const flipped = this.sql(`UPDATE flows SET status = 'verified' WHERE id = ? AND status = 'pending'`).run(id);
+        const flipped = this.sql(
+          `UPDATE flows SET status = 'verified'
+           WHERE id = ? AND status = 'pending' AND (? IS NULL OR message_id = ?)`,
+        ).run(id, messageId ?? null, messageId ?? null);
         if (flipped.changes !== 1) return 'not_pending';
         this.sql(
           `INSERT INTO verifications (team_id, user_id, e164, flow_id, verified_at, profile_tag)
