@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { type Messages, messagesFor } from '../../messages/catalog';
 import { DEFAULT_LOCALE, type Locale, resolveLocale } from '../../messages/locales';
+import { withTimeout } from '../../shared/with-timeout';
 import type { Member } from '../../verification/model';
 
 export interface MemberLocaleOptions {
@@ -54,20 +55,12 @@ export class MemberLocales {
     return locale ?? DEFAULT_LOCALE;
   }
 
-  private async lookUp(client: webApi.WebClient, userId: string): Promise<Locale | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), this.timeoutMs);
-    });
+  private lookUp(client: webApi.WebClient, userId: string): Promise<Locale | undefined> {
     const answer = client.users.info({ user: userId, include_locale: true }).then(
       ({ user }) => resolveLocale(user?.locale),
       () => undefined,
     );
-    try {
-      return await Promise.race([answer, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return withTimeout(answer, this.timeoutMs);
   }
 
   private remember(key: string, locale: Locale): void {

@@ -1,6 +1,7 @@
 import type { AdminDirectory } from '../../admin/ports';
 import { slackErrorCode } from '../../infrastructure/slack/web-client';
 import type { AppLogger } from '../../logger';
+import { withTimeout } from '../../shared/with-timeout';
 import type { Member } from '../../verification/model';
 import type { Clock } from '../../verification/ports';
 import type { BotClientFor } from '../member-notifier';
@@ -10,6 +11,11 @@ import { isWorkspaceAdmin } from '../workspace-roles';
 const ADMIN_CACHE_MS = 5 * 60_000;
 /** Members remembered at once, as for their languages: the least recently asked for goes first. */
 const MAX_CACHED = 10_000;
+/**
+ * A lookup slower than this is not an admin, this time: the check can run before a modal submission's
+ * ack (3 s), and an admin whose role expired from the cache mid-modal must not make Slack wait.
+ */
+const LOOKUP_TIMEOUT_MS = 1_000;
 
 /**
  * Admins are the workspace's Admins and Owners (`users.info`, cached a few minutes so the Home tab
@@ -41,7 +47,8 @@ export class SlackAdminDirectory implements AdminDirectory {
     try {
       const client = await this.botClientFor(member.teamId);
       if (!client) return false;
-      const admin = await isWorkspaceAdmin(client, member.userId);
+      const admin = await withTimeout(isWorkspaceAdmin(client, member.userId), LOOKUP_TIMEOUT_MS);
+      if (admin === undefined) return false;
       this.cache.set(key, { admin, until: this.clock() + ADMIN_CACHE_MS });
       if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value ?? '');
       return admin;
