@@ -70,10 +70,8 @@ export class SlackSocketReceiver implements Receiver {
     const isReady = () => this.connection.connected && this.options.isReady();
     const health = await startHealthServer(
       { port, host },
-      {
-        isReady,
-        ...(this.options.getRoutes && { getRoutes: this.options.getRoutes }),
-      },
+      // The probe says ready only while a socket is connected; every other plain route as over HTTP.
+      { ...this.options, isReady },
     );
     this.accepting = true;
     try {

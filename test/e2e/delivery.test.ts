@@ -21,6 +21,22 @@ function auditEvents(env: TestEnvironment, type: string) {
   return env.logs.entries().filter((entry) => entry.event === type);
 }
 
+describe('delivery reports in Socket Mode, with PUBLIC_URL', () => {
+  let env: TestEnvironment;
+
+  afterEach(() => env.stop());
+
+  it('reaches the app on its health port, and the code step shows "delivered"', async () => {
+    env = await TestEnvironment.start({ callbacks: true, transport: 'socket' });
+    env.addMembers({ U1: 'alice' });
+    env.messageMedia.deliveries.sequence(ALICE_NUMBER, [{ status: 'submitted' }, { status: 'delivered' }]);
+    const delivered = env.slack.waitForView((view) => JSON.stringify(view.view).includes(DELIVERED), 8_000);
+    await env.reachCodeStep('U1', ALICE_NUMBER, ALICE_NUMBER);
+    await delivered;
+    expect(env.messageMedia.deliveries.posted.map((post) => post.status)).toEqual([204, 204]);
+  });
+});
+
 describe('delivery reports (callback mode)', () => {
   let env: TestEnvironment;
 
