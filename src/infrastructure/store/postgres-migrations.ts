@@ -205,6 +205,15 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
       CREATE INDEX verifications_by_ended_at ON verifications (ended_at);
     `,
   },
+  {
+    version: 10,
+    name: 'shared-number check by number',
+    // As SQLite's version 11.
+    sql: `
+      DROP INDEX verifications_by_number;
+      CREATE INDEX verifications_by_number ON verifications (team_id, e164, status);
+    `,
+  },
 ];
 
 /**

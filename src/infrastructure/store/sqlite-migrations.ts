@@ -228,6 +228,16 @@ export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE INDEX verifications_by_ended_at ON verifications (ended_at);
     `,
   },
+  {
+    version: 11,
+    name: 'shared-number check by number',
+    // With (team_id, e164) and (team_id, status, …) equally specific, SQLite picked the second: every
+    // shared-number check read every verified member of the workspace. Three equal columns win.
+    sql: `
+      DROP INDEX verifications_by_number;
+      CREATE INDEX verifications_by_number ON verifications (team_id, e164, status);
+    `,
+  },
 ];
 
 /** Brings the database up to date, all in one immediate transaction: a failed migration leaves nothing half applied. */
