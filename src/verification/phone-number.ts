@@ -69,6 +69,7 @@ export function parsePhoneNumber(input: string, rules: NumberRules = {}): PhoneN
   // FIXED_LINE_OR_MOBILE (as in the US) stays an SMS: it may well be a mobile.
   const voiceOnly = type === 'FIXED_LINE';
   if (voiceOnly && !voiceEnabled) return { kind: 'not_mobile' };
+  remember(parsed.number, parsed, voiceOnly);
   return { kind: 'valid', number: { e164: parsed.number, country: parsed.country, voiceOnly } };
 }
 
@@ -85,9 +86,15 @@ export function maskPhoneNumber(e164: string): string {
   return accepted(e164)?.masked ?? '•••';
 }
 
+/** The country of a number accepted earlier (undefined for a non-geographic one). */
+export function countryOf(e164: string): CountryCode | undefined {
+  return accepted(e164)?.country;
+}
+
 interface AcceptedNumber {
   readonly masked: string;
   readonly voiceOnly: boolean;
+  readonly country: CountryCode | undefined;
 }
 
 /**
@@ -101,7 +108,11 @@ const acceptedNumbers = new Map<string, AcceptedNumber | undefined>();
 function accepted(e164: string): AcceptedNumber | undefined {
   if (acceptedNumbers.has(e164)) return acceptedNumbers.get(e164);
   const parsed = parsePhoneNumberFromString(e164);
-  const value = parsed && { masked: mask(parsed), voiceOnly: parsed.getType() === 'FIXED_LINE' };
+  return remember(e164, parsed, parsed?.getType() === 'FIXED_LINE');
+}
+
+function remember(e164: string, parsed: LibPhoneNumber | undefined, voiceOnly: boolean): AcceptedNumber | undefined {
+  const value = parsed && { masked: mask(parsed), voiceOnly, country: parsed.country };
   if (acceptedNumbers.size >= ACCEPTED_CACHE_SIZE) acceptedNumbers.delete(acceptedNumbers.keys().next().value ?? '');
   acceptedNumbers.set(e164, value);
   return value;

@@ -54,6 +54,7 @@ export class WorkflowRequests implements VerifiedObserver {
   /** A verification was recorded: every request waiting on that member succeeds. */
   async verified(record: VerificationRecord): Promise<void> {
     const completed = await this.deps.store.completeRequestsOf(record, this.deps.nowSeconds());
+    if (completed.length === 0) return;
     const outputs = stepOutputs(record);
     for (const request of completed) await this.deps.completer.succeed(request, outputs);
   }
