@@ -8,6 +8,7 @@ import { createMetrics } from './infrastructure/metrics/app-metrics';
 import { createOutboundHttp } from './infrastructure/outbound-http';
 import { MemberLocales } from './infrastructure/slack/member-locales';
 import { SLACK_CLIENT_OPTIONS } from './infrastructure/slack/web-client';
+import { WebClients } from './infrastructure/slack/web-clients';
 import { openStore } from './infrastructure/store/open-store';
 import { installationMode } from './installation-mode';
 import { InFlightWork, PeriodicTask } from './lifecycle';
@@ -123,6 +124,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     receiver,
     logger: slackLogger,
     deferInitialization: true,
+    convoStore: false, // no listener keeps conversation state: skip the per-request store lookup
     clientOptions: { ...SLACK_CLIENT_OPTIONS, slackApiUrl: config.slack.apiUrl, fetch: slackFetch },
     observeAck: metrics.observeAck,
   });
@@ -151,6 +153,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     logger: logger.child({ component: 'slack' }),
     admin,
     limits: config.limits,
+    clients: new WebClients(config.slack.apiUrl, slackFetch),
   });
   workflows.register(app);
 

@@ -1,5 +1,6 @@
 import type { AdminUseCases } from '../admin/use-cases';
 import type { MemberLocales } from '../infrastructure/slack/member-locales';
+import type { WebClients } from '../infrastructure/slack/web-clients';
 import type { AppLogger } from '../logger';
 import type { FlowReferences } from '../verification/flow-reference';
 import type { LimitSettings } from '../verification/rate-limits';
@@ -21,4 +22,6 @@ export interface ListenerDependencies {
   /** The admin console: who is an admin, its figures and actions, and the limits it shows. */
   readonly admin: AdminUseCases;
   readonly limits: LimitSettings;
+  /** The Web API clients the listeners call Slack with, one per bot token. */
+  readonly clients: WebClients;
 }

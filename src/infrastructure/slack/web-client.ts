@@ -1,4 +1,5 @@
 import { webApi } from '@slack/bolt';
+import { LeanWebClient } from './lean-web-client';
 
 /**
  * Web API clients for calls made while a member waits: a short timeout and one quick retry,
@@ -10,8 +11,13 @@ export const SLACK_CLIENT_OPTIONS = {
   rejectRateLimitedCalls: true,
 } as const satisfies webApi.WebClientOptions;
 
-export function createWebClient(token: string, slackApiUrl: string, fetch: typeof globalThis.fetch): webApi.WebClient {
-  return new webApi.WebClient(token, { ...SLACK_CLIENT_OPTIONS, slackApiUrl, fetch });
+export function createWebClient(
+  token: string,
+  slackApiUrl: string,
+  fetch: typeof globalThis.fetch,
+  teamId?: string,
+): webApi.WebClient {
+  return new LeanWebClient(token, { ...SLACK_CLIENT_OPTIONS, slackApiUrl, fetch, ...(teamId && { teamId }) });
 }
 
 /** Slack's own error code (`not_admin`, `ratelimited`…), never the token or request. */
