@@ -59,6 +59,12 @@ export function describeAdminStoreContract(current: () => VerificationStore): vo
         event('refused_country', NOW - 30, null, 'PH'),
         event('sent', NOW - 8 * DAY, 'old'),
         event('verified', NOW - 8 * DAY, 'old'),
+        // A second code for f2, a code without a flow, and a flow verified this week on a code of last week's:
+        // none of them is one more flow with a code, or one more verified among those.
+        event('sent', NOW - 3 * DAY, 'f2'),
+        event('sent', NOW - 20, null),
+        event('sent', NOW - 9 * DAY, 'stale'),
+        event('verified', NOW - 2 * DAY, 'stale'),
         { ...event('sent', NOW - 10, 'elsewhere'), teamId: 'T2' },
       ];
       for (const line of events) await store.appendAudit(line);
@@ -69,8 +75,8 @@ export function describeAdminStoreContract(current: () => VerificationStore): vo
       expect(await store.admin.figures('T1', NOW)).toEqual({
         verifiedMembers: 2,
         verifiedLastDay: 1,
-        verifiedLastWeek: 2,
-        smsSent: 3,
+        verifiedLastWeek: 3,
+        smsSent: 5,
         callsMade: 1,
         flowsWithCode: 3,
         flowsVerified: 2,
