@@ -66,7 +66,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
   const slackFetch = metrics.timed(outbound.fetch, 'slack');
   const deliveryTokens = new DeliveryTokens(keys.deliveryReport);
   const { publicUrl } = config;
-  const mode = installationMode(config, { store, keys, fetch: slackFetch, logger, nowSeconds: secondsOf(clock) });
+  const clients = new WebClients(config.slack.apiUrl, slackFetch);
+  const mode = installationMode(config, {
+    store,
+    keys,
+    fetch: slackFetch,
+    clients,
+    logger,
+    nowSeconds: secondsOf(clock),
+  });
   // One cache of member locales for the listeners and the "verify again" DMs.
   const locales = new MemberLocales({ nowMs: clock });
   const directMessages = new DirectMessages(mode.botClientFor, locales);
@@ -153,7 +161,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<Run
     logger: logger.child({ component: 'slack' }),
     admin,
     limits: config.limits,
-    clients: new WebClients(config.slack.apiUrl, slackFetch),
+    clients,
   });
   workflows.register(app);
 

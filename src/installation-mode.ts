@@ -2,7 +2,8 @@ import type { App, Authorize } from '@slack/bolt';
 import type { Config } from './config';
 import { InstalledProfileTagger } from './infrastructure/slack/installed-profile-tagger';
 import { SlackProfileTagger, UnconfiguredProfileTagger } from './infrastructure/slack/profile-tagger';
-import { createWebClient, SLACK_CLIENT_OPTIONS } from './infrastructure/slack/web-client';
+import { SLACK_CLIENT_OPTIONS } from './infrastructure/slack/web-client';
+import type { WebClients } from './infrastructure/slack/web-clients';
 import type { AppLogger } from './logger';
 import { boltLogger } from './logger';
 import type { GetRoute } from './shared/get-route';
@@ -29,13 +30,15 @@ export interface ModeDependencies {
   readonly store: VerificationStore;
   readonly keys: DeploymentKeys;
   readonly fetch: typeof globalThis.fetch;
+  /** Web API clients by token: each workspace's made once, not on every message or tag. */
+  readonly clients: WebClients;
   readonly logger: AppLogger;
   readonly nowSeconds: () => number;
 }
 
 export function installationMode(config: Config, deps: ModeDependencies): InstallationMode {
   const { installation, apiUrl, profileFieldId, profileFieldLabel } = config.slack;
-  const clientFor = (token: string) => createWebClient(token, apiUrl, deps.fetch);
+  const clientFor = (token: string) => deps.clients.forToken(token, undefined);
   const field = { fieldId: profileFieldId, fieldLabel: profileFieldLabel };
   if (installation.kind === 'single') {
     const { botToken, adminToken } = installation;
