@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { BatchReport, ExportRecord, NewBatch, RequestState, StoredFigures } from '../../admin/model';
 import { WINDOW } from '../../admin/model';
 import type { AdminStore } from '../../admin/ports';
@@ -19,42 +18,43 @@ import {
   scalarFigureParams,
   WEEK_COUNTS_SQL,
 } from './admin-sql';
+import type { SqliteConnection } from './sqlite-connection';
 
 /** The SQLite side of the admin console; shares the store's connection. */
 export class SqliteAdmin implements AdminStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly connection: SqliteConnection) {}
 
   async figures(teamId: string, nowSeconds: number): Promise<StoredFigures> {
     const week = nowSeconds - WINDOW.week;
-    return this.db
+    return this.connection.db
       .transaction(() =>
         figuresFrom(
-          this.db.prepare(WEEK_COUNTS_SQL).all(teamId, week) as { type: string; n: number }[],
-          this.db.prepare(SCALAR_FIGURES_SQL).get(...scalarFigureParams(teamId, nowSeconds)) as ScalarFiguresRow,
-          this.db.prepare(REFUSED_COUNTRIES_SQL).all(teamId, week) as { country: string; n: number }[],
+          this.connection.sql(WEEK_COUNTS_SQL).all(teamId, week) as { type: string; n: number }[],
+          this.connection.sql(SCALAR_FIGURES_SQL).get(...scalarFigureParams(teamId, nowSeconds)) as ScalarFiguresRow,
+          this.connection.sql(REFUSED_COUNTRIES_SQL).all(teamId, week) as { country: string; n: number }[],
         ),
       )
       .deferred();
   }
 
   async retryTagsNow(teamId: string, nowSeconds: number): Promise<number> {
-    return this.db
+    return this.connection.db
       .transaction(() => {
-        const due = this.db.prepare(RETRY_TAGS_SQL.due).run(nowSeconds, teamId).changes;
-        return due + this.db.prepare(RETRY_TAGS_SQL.queue).run(nowSeconds, teamId, teamId).changes;
+        const due = this.connection.sql(RETRY_TAGS_SQL.due).run(nowSeconds, teamId).changes;
+        return due + this.connection.sql(RETRY_TAGS_SQL.queue).run(nowSeconds, teamId, teamId).changes;
       })
       .immediate();
   }
 
   async exportRecords(teamId: string): Promise<ExportRecord[]> {
-    return (this.db.prepare(EXPORT_RECORDS_SQL).all(teamId) as ExportRow[]).map(fromExportRow);
+    return (this.connection.sql(EXPORT_RECORDS_SQL).all(teamId) as ExportRow[]).map(fromExportRow);
   }
 
   async enqueueRequests(batch: NewBatch, userIds: readonly string[]): Promise<number> {
-    return this.db
+    return this.connection.db
       .transaction(() => {
-        this.db.prepare(REQUEST_SQL.batch).run(batch.id, batch.teamId, batch.requesterId, batch.createdAt);
-        const insert = this.db.prepare(REQUEST_SQL.request);
+        this.connection.sql(REQUEST_SQL.batch).run(batch.id, batch.teamId, batch.requesterId, batch.createdAt);
+        const insert = this.connection.sql(REQUEST_SQL.request);
         let queued = 0;
         for (const userId of userIds) {
           queued += insert.run(batch.id, batch.teamId, userId, batch.requesterId, batch.createdAt).changes;
@@ -65,28 +65,30 @@ export class SqliteAdmin implements AdminStore {
   }
 
   async claimRequest(nowSeconds: number, leaseSeconds: number) {
-    const row = this.db.prepare(claimRequestSql()).get(nowSeconds + leaseSeconds, nowSeconds) as RequestRow | undefined;
+    const row = this.connection.sql(claimRequestSql()).get(nowSeconds + leaseSeconds, nowSeconds) as
+      | RequestRow
+      | undefined;
     return row && fromRequestRow(row);
   }
 
   async settleRequest(id: number, state: Exclude<RequestState, 'queued'>): Promise<void> {
-    this.db.prepare(REQUEST_SQL.settle).run(state, id);
+    this.connection.sql(REQUEST_SQL.settle).run(state, id);
   }
 
   async retryRequestLater(id: number, runAt: number, lastError: string): Promise<void> {
-    this.db.prepare(REQUEST_SQL.later).run(runAt, lastError, id);
+    this.connection.sql(REQUEST_SQL.later).run(runAt, lastError, id);
   }
 
   async finishBatch(batchId: string): Promise<BatchReport | undefined> {
-    return this.db
+    return this.connection.db
       .transaction(() => {
-        if (this.db.prepare(REQUEST_SQL.queued).get(batchId)) return undefined;
-        const counts = this.db.prepare(REQUEST_SQL.counts).all(batchId) as { state: string; n: number }[];
-        const batch = this.db.prepare(REQUEST_SQL.deleteBatch).get(batchId) as
+        if (this.connection.sql(REQUEST_SQL.queued).get(batchId)) return undefined;
+        const counts = this.connection.sql(REQUEST_SQL.counts).all(batchId) as { state: string; n: number }[];
+        const batch = this.connection.sql(REQUEST_SQL.deleteBatch).get(batchId) as
           | { team_id: string; requester_id: string }
           | undefined;
         if (!batch) return undefined;
-        this.db.prepare(REQUEST_SQL.deleteRequests).run(batchId);
+        this.connection.sql(REQUEST_SQL.deleteRequests).run(batchId);
         return reportFrom(batch, counts);
       })
       .immediate();

@@ -28,6 +28,7 @@ import {
   type VerificationRow,
 } from './rows';
 import { SqliteAdmin } from './sqlite-admin';
+import { SqliteConnection } from './sqlite-connection';
 import { SqliteLifecycle } from './sqlite-lifecycle';
 import { migrateSqlite } from './sqlite-migrations';
 import { SqliteWorkflowRequests } from './sqlite-workflow-requests';
@@ -40,7 +41,7 @@ import { SqliteWorkspaces } from './sqlite-workspaces';
  */
 export class SqliteStore implements VerificationStore {
   private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly connection: SqliteConnection;
   readonly workspaces: WorkspaceStore;
   readonly lifecycle: RecordLifecycleStore;
   readonly workflows: WorkflowRequestStore;
@@ -53,10 +54,11 @@ export class SqliteStore implements VerificationStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     migrateSqlite(this.db);
-    this.workspaces = new SqliteWorkspaces(this.db);
-    this.lifecycle = new SqliteLifecycle(this.db);
-    this.workflows = new SqliteWorkflowRequests(this.db);
-    this.admin = new SqliteAdmin(this.db);
+    this.connection = new SqliteConnection(this.db);
+    this.workspaces = new SqliteWorkspaces(this.connection);
+    this.lifecycle = new SqliteLifecycle(this.connection);
+    this.workflows = new SqliteWorkflowRequests(this.connection);
+    this.admin = new SqliteAdmin(this.connection);
   }
 
   async createFlow(flow: NewFlow): Promise<boolean> {
@@ -247,13 +249,7 @@ export class SqliteStore implements VerificationStore {
     return row !== undefined;
   }
 
-  /** Statements are compiled once and reused: preparing is most of the cost of a small query. */
   private sql(text: string): Database.Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+    return this.connection.sql(text);
   }
 }

@@ -1,15 +1,15 @@
-import type Database from 'better-sqlite3';
 import type { Member } from '../../verification/model';
 import type { EndedRequestState, WorkflowRequest, WorkflowRequestStore } from '../../workflows/ports';
+import type { SqliteConnection } from './sqlite-connection';
 import { fromWorkflowRequestRow, type WorkflowRequestRow } from './workflow-rows';
 
 /** The SQLite side of the workflow steps' pending requests; shares the store's connection. */
 export class SqliteWorkflowRequests implements WorkflowRequestStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly connection: SqliteConnection) {}
 
   async openRequest(request: WorkflowRequest): Promise<boolean> {
-    const result = this.db
-      .prepare(
+    const result = this.connection
+      .sql(
         `INSERT INTO workflow_requests (execution_id, team_id, user_id, requested_at, state)
          VALUES (?, ?, ?, ?, 'pending') ON CONFLICT (execution_id) DO NOTHING`,
       )
@@ -18,8 +18,8 @@ export class SqliteWorkflowRequests implements WorkflowRequestStore {
   }
 
   async endRequest(member: Member, executionId: string, state: EndedRequestState, nowSeconds: number) {
-    const row = this.db
-      .prepare(
+    const row = this.connection
+      .sql(
         `UPDATE workflow_requests SET state = ?, ended_at = ?
          WHERE execution_id = ? AND team_id = ? AND user_id = ? AND state = 'pending' RETURNING *`,
       )
@@ -28,8 +28,8 @@ export class SqliteWorkflowRequests implements WorkflowRequestStore {
   }
 
   async completeRequestsOf(member: Member, nowSeconds: number): Promise<WorkflowRequest[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.connection
+      .sql(
         `UPDATE workflow_requests SET state = 'completed', ended_at = ?
          WHERE team_id = ? AND user_id = ? AND state = 'pending' RETURNING *`,
       )
@@ -38,8 +38,8 @@ export class SqliteWorkflowRequests implements WorkflowRequestStore {
   }
 
   async expireRequests(requestedBefore: number, nowSeconds: number, limit: number): Promise<WorkflowRequest[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.connection
+      .sql(
         `UPDATE workflow_requests SET state = 'timed_out', ended_at = ?
          WHERE execution_id IN (
            SELECT execution_id FROM workflow_requests WHERE state = 'pending' AND requested_at < ?
@@ -51,6 +51,6 @@ export class SqliteWorkflowRequests implements WorkflowRequestStore {
   }
 
   async purgeRequests(endedBefore: number): Promise<void> {
-    this.db.prepare(`DELETE FROM workflow_requests WHERE state <> 'pending' AND ended_at < ?`).run(endedBefore);
+    this.connection.sql(`DELETE FROM workflow_requests WHERE state <> 'pending' AND ended_at < ?`).run(endedBefore);
   }
 }
