@@ -113,7 +113,10 @@ function accepted(e164: string): AcceptedNumber | undefined {
 
 function remember(e164: string, parsed: LibPhoneNumber | undefined, voiceOnly: boolean): AcceptedNumber | undefined {
   const value = parsed && { masked: mask(parsed), voiceOnly, country: parsed.country };
-  if (acceptedNumbers.size >= ACCEPTED_CACHE_SIZE) acceptedNumbers.delete(acceptedNumbers.keys().next().value ?? '');
+  const isNew = !acceptedNumbers.has(e164);
+  if (isNew && acceptedNumbers.size >= ACCEPTED_CACHE_SIZE) {
+    acceptedNumbers.delete(acceptedNumbers.keys().next().value ?? '');
+  }
   acceptedNumbers.set(e164, value);
   return value;
 }

@@ -9,8 +9,7 @@ import { retryTags } from './retry-tags';
 import { revokeConfirmed } from './revoke-confirmed';
 import { revokePicked } from './revoke-picked';
 
-// The admin console's listeners; each checks that its member is an admin at the moment it runs.
-
+/** The admin console's buttons; each listener checks that its member is an admin at the moment it runs. */
 export function adminActions(deps: ListenerDependencies): Record<string, ActionListener> {
   return {
     [ADMIN_ACTION.openRevoke]: openRevoke(deps),
@@ -20,6 +19,7 @@ export function adminActions(deps: ListenerDependencies): Record<string, ActionL
   };
 }
 
+/** The admin console's modal submissions, each re-checking the admin too. */
 export function adminViews(deps: ListenerDependencies): Record<string, ViewListener> {
   return {
     [ADMIN_CALLBACK.revokePick]: revokePicked(deps),
