@@ -4,6 +4,7 @@ import {
   type NumberType,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
+import { LruMap } from '../shared/lru-map';
 
 /** A number we are willing to send a code to, in E.164 form. */
 export interface PhoneNumber {
@@ -103,7 +104,7 @@ interface AcceptedNumber {
  * code or a digest), a bounded few; the oldest goes first.
  */
 const ACCEPTED_CACHE_SIZE = 1_000;
-const acceptedNumbers = new Map<string, AcceptedNumber | undefined>();
+const acceptedNumbers = new LruMap<string, AcceptedNumber | undefined>(ACCEPTED_CACHE_SIZE);
 
 function accepted(e164: string): AcceptedNumber | undefined {
   if (acceptedNumbers.has(e164)) return acceptedNumbers.get(e164);
@@ -113,10 +114,6 @@ function accepted(e164: string): AcceptedNumber | undefined {
 
 function remember(e164: string, parsed: LibPhoneNumber | undefined, voiceOnly: boolean): AcceptedNumber | undefined {
   const value = parsed && { masked: mask(parsed), voiceOnly, country: parsed.country };
-  const isNew = !acceptedNumbers.has(e164);
-  if (isNew && acceptedNumbers.size >= ACCEPTED_CACHE_SIZE) {
-    acceptedNumbers.delete(acceptedNumbers.keys().next().value ?? '');
-  }
   acceptedNumbers.set(e164, value);
   return value;
 }

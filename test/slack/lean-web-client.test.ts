@@ -106,6 +106,18 @@ describe('off the emulator', () => {
     expect(String(error)).not.toContain('secret-looking');
   });
 
+  test('a 429 without a Retry-After it can read is an HTTP error, and is not retried either', async () => {
+    let calls = 0;
+    server = await listen((_req, res) => {
+      calls += 1;
+      res.writeHead(429, { 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
+    });
+    const client = new LeanWebClient(BOT_TOKEN, { ...SLACK_CLIENT_OPTIONS, slackApiUrl: `${server.url}/api/`, fetch });
+    const error = await client.users.info({ user: 'U1' }).catch((e: unknown) => e);
+    expect(slackErrorCode(error)).toBe('http_429');
+    expect(calls).toBe(1);
+  });
+
   test('a server that is gone is a request error, after one retry', async () => {
     server = await listen((_req, res) => {
       res.end();

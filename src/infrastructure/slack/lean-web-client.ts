@@ -15,16 +15,14 @@ export interface LeanWebClientOptions extends webApi.WebClientOptions {
  * call through p-queue and p-retry: about 90 µs and tens of kilobytes of garbage a call, six calls
  * a flow. This sends the same form-encoded request and raises the library's own error classes
  * (`slackErrorCode` reads them), with the same timeout and retry count; a call carrying a file still
- * goes through the library. Rate-limited calls are refused, never waited out, as in our options.
+ * goes through the library. Rate-limited calls are refused, never waited out or retried, as in our options.
  */
 export class LeanWebClient extends webApi.WebClient {
   readonly #options: LeanWebClientOptions;
-  readonly #url: string;
 
   constructor(token: string | undefined, options: LeanWebClientOptions) {
     super(token, { ...options, rejectRateLimitedCalls: true });
     this.#options = options;
-    this.#url = options.slackApiUrl.endsWith('/') ? options.slackApiUrl : `${options.slackApiUrl}/`;
   }
 
   override async apiCall(method: string, options: Record<string, unknown> = {}): Promise<webApi.WebAPICallResult> {
@@ -41,7 +39,9 @@ export class LeanWebClient extends webApi.WebClient {
       try {
         return await this.#post(method, headers, body);
       } catch (error) {
-        const retryable = error instanceof webApi.WebAPIRequestError || error instanceof webApi.WebAPIHTTPError;
+        const retryable =
+          error instanceof webApi.WebAPIRequestError ||
+          (error instanceof webApi.WebAPIHTTPError && error.statusCode !== 429);
         if (!retryable || attempt >= retryConfig.retries) throw error;
         await delay(retryConfig.minTimeout);
       }
@@ -52,7 +52,8 @@ export class LeanWebClient extends webApi.WebClient {
     let response: Response;
     let text: string;
     try {
-      response = await this.#options.fetch(`${this.#url}${method}`, {
+      // The library's constructor ends slackApiUrl with a '/'.
+      response = await this.#options.fetch(`${this.slackApiUrl}${method}`, {
         method: 'POST',
         headers,
         body,
@@ -63,7 +64,8 @@ export class LeanWebClient extends webApi.WebClient {
     } catch (error) {
       throw new webApi.WebAPIRequestError(error instanceof Error ? error : new Error(String(error)));
     }
-    if (response.status === 429) throw new webApi.WebAPIRateLimitedError(retryAfterSeconds(response));
+    const retryAfter = response.status === 429 ? retryAfterSeconds(response) : undefined;
+    if (retryAfter !== undefined) throw new webApi.WebAPIRateLimitedError(retryAfter);
     if (response.status !== 200) {
       const answerHeaders = Object.fromEntries(response.headers.entries());
       throw new webApi.WebAPIHTTPError(response.status, response.statusText, answerHeaders, text);
@@ -100,9 +102,10 @@ function parseResult(text: string): Answer {
   return { ok: false, error: 'invalid_response' };
 }
 
-function retryAfterSeconds(response: Response): number {
-  const seconds = Number(response.headers.get('retry-after'));
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 0;
+/** As the library reads it; a 429 without one is an HTTP error, which is not retried either. */
+function retryAfterSeconds(response: Response): number | undefined {
+  const seconds = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+  return Number.isNaN(seconds) ? undefined : seconds;
 }
 
 function isBinary(value: unknown): boolean {

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { type Messages, messagesFor } from '../../messages/catalog';
 import { DEFAULT_LOCALE, type Locale, resolveLocale } from '../../messages/locales';
+import { LruMap } from '../../shared/lru-map';
 import { withTimeout } from '../../shared/with-timeout';
 import type { Member } from '../../verification/model';
 
@@ -25,15 +26,14 @@ interface Cached {
  * not cached, so the next request asks again.
  */
 export class MemberLocales {
-  private readonly cache = new Map<string, Cached>();
+  private readonly cache: LruMap<string, Cached>;
   private readonly ttlMs: number;
-  private readonly maxEntries: number;
   private readonly timeoutMs: number;
   private readonly nowMs: () => number;
 
   constructor(options: MemberLocaleOptions = {}) {
     this.ttlMs = options.ttlMs ?? 3_600_000;
-    this.maxEntries = options.maxEntries ?? 10_000;
+    this.cache = new LruMap(options.maxEntries ?? 10_000);
     this.timeoutMs = options.timeoutMs ?? 1_000;
     this.nowMs = options.nowMs ?? Date.now;
   }
@@ -45,13 +45,9 @@ export class MemberLocales {
   private async localeOf(client: webApi.WebClient, member: Member): Promise<Locale> {
     const key = `${member.teamId}:${member.userId}`;
     const cached = this.cache.get(key);
-    this.cache.delete(key); // re-inserted below: a Map iterates oldest first, which makes it an LRU
-    if (cached && cached.expiresAt > this.nowMs()) {
-      this.cache.set(key, cached);
-      return cached.locale;
-    }
+    if (cached && cached.expiresAt > this.nowMs()) return cached.locale;
     const locale = await this.lookUp(client, member.userId);
-    if (locale) this.remember(key, locale);
+    if (locale) this.cache.set(key, { locale, expiresAt: this.nowMs() + this.ttlMs });
     return locale ?? DEFAULT_LOCALE;
   }
 
@@ -61,13 +57,5 @@ export class MemberLocales {
       () => undefined,
     );
     return withTimeout(answer, this.timeoutMs);
-  }
-
-  private remember(key: string, locale: Locale): void {
-    this.cache.set(key, { locale, expiresAt: this.nowMs() + this.ttlMs });
-    if (this.cache.size > this.maxEntries) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
   }
 }

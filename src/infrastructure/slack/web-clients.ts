@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { LruMap } from '../../shared/lru-map';
 import { createWebClient } from './web-client';
 
 /** Workspaces whose clients are kept; the least recently used goes first. */
@@ -6,7 +7,7 @@ const MAX_CLIENTS = 1_000;
 
 /** One client per bot token and workspace, as Bolt keeps one of its own, but ours (see LeanWebClient). */
 export class WebClients {
-  private readonly byKey = new Map<string, webApi.WebClient>();
+  private readonly byKey = new LruMap<string, webApi.WebClient>(MAX_CLIENTS);
 
   constructor(
     private readonly slackApiUrl: string,
@@ -15,10 +16,10 @@ export class WebClients {
 
   forToken(token: string, teamId: string | undefined): webApi.WebClient {
     const key = `${teamId ?? ''} ${token}`;
-    const client = this.byKey.get(key) ?? createWebClient(token, this.slackApiUrl, this.fetch, teamId);
-    this.byKey.delete(key);
+    const known = this.byKey.get(key);
+    if (known) return known;
+    const client = createWebClient(token, this.slackApiUrl, this.fetch, teamId);
     this.byKey.set(key, client);
-    if (this.byKey.size > MAX_CLIENTS) this.byKey.delete(this.byKey.keys().next().value ?? '');
     return client;
   }
 }

@@ -1,6 +1,7 @@
 import type { AdminDirectory } from '../../admin/ports';
 import { slackErrorCode } from '../../infrastructure/slack/web-client';
 import type { AppLogger } from '../../logger';
+import { LruMap } from '../../shared/lru-map';
 import { withTimeout } from '../../shared/with-timeout';
 import type { Member } from '../../verification/model';
 import type { Clock } from '../../verification/ports';
@@ -23,7 +24,7 @@ const LOOKUP_TIMEOUT_MS = 1_000;
  * asked, the answer is no, and it is not cached.
  */
 export class SlackAdminDirectory implements AdminDirectory {
-  private readonly cache = new Map<string, { readonly admin: boolean; readonly until: number }>();
+  private readonly cache = new LruMap<string, { readonly admin: boolean; readonly until: number }>(MAX_CACHED);
   private readonly configured: ReadonlySet<string>;
 
   constructor(
@@ -39,18 +40,13 @@ export class SlackAdminDirectory implements AdminDirectory {
     if (this.configured.has(member.userId)) return true;
     const key = `${member.teamId}:${member.userId}`;
     const cached = this.cache.get(key);
-    this.cache.delete(key); // re-inserted when fresh: a Map iterates oldest first, which makes it an LRU
-    if (cached && cached.until > this.clock()) {
-      this.cache.set(key, cached);
-      return cached.admin;
-    }
+    if (cached && cached.until > this.clock()) return cached.admin;
     try {
       const client = await this.botClientFor(member.teamId);
       if (!client) return false;
       const admin = await withTimeout(isWorkspaceAdmin(client, member.userId), LOOKUP_TIMEOUT_MS);
       if (admin === undefined) return false;
       this.cache.set(key, { admin, until: this.clock() + ADMIN_CACHE_MS });
-      if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value ?? '');
       return admin;
     } catch (error) {
       this.logger.warn({ ...member, slackError: slackErrorCode(error) }, 'users.info failed: not treated as an admin');
